@@ -1,0 +1,123 @@
+"""The :class:`Article`: original text plus metadata, with lazily built tables.
+
+An ``Article`` is immutable. Its tables (``segments``, ``sentences``) are pure
+functions of ``text`` and are computed once, on first use.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+
+def slugify(value: str, max_length: int = 60, default: str = "article") -> str:
+    """A file-name-safe slug: ASCII letters, digits and single hyphens.
+
+    >>> slugify("Putin to Visit North Korea on 18-19th...")
+    'putin-to-visit-north-korea-on-18-19th'
+    """
+    norm = unicodedata.normalize("NFKD", value or "")
+    ascii_ = norm.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug or default
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One news article.
+
+    Attributes
+    ----------
+    text:
+        The original text, exactly as read (after decoding). Every offset in every
+        table of the kit indexes this string; ``end`` is exclusive.
+    meta:
+        Metadata: ``outlet``, ``language``, ``source_note``, ``title``, ``url``,
+        ``encoding`` (how the file was decoded), ``path`` ... whatever is known.
+    published:
+        Publication date, from the caller, the sidecar or HTML metadata;
+        ``None`` when unknown.
+    source:
+        The path the article was read from, or ``None`` for a string.
+    """
+
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    published: date | None = None
+    source: str | None = None
+
+    def __repr__(self) -> str:  # keep notebook output short
+        head = (self.headline or self.text[:60]).strip()
+        return f"Article({head!r}, published={self.published}, chars={len(self.text)})"
+
+    @cached_property
+    def segments(self) -> pd.DataFrame:
+        """Lossless segments; see :func:`analysis_utils.segments.segment_text`."""
+        from .segments import segment_text
+
+        return segment_text(self.text, title=self.meta.get("title"))
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """Sentences; see :func:`analysis_utils.sentences.sentence_table`."""
+        from .sentences import sentence_table
+
+        return sentence_table(self.text, self.segments)
+
+    @cached_property
+    def headline(self) -> str | None:
+        """The headline line of the text, else the metadata title, else ``None``."""
+        seg = self.segments
+        rows = seg[seg["kind"] == "headline"]
+        if len(rows):
+            return str(rows.iloc[0]["text"]).strip()
+        title = self.meta.get("title")
+        return str(title).strip() if title else None
+
+    @property
+    def deck(self) -> list[str]:
+        """The deck: subheadline lines directly under the headline."""
+        seg = self.segments
+        return [str(t).strip() for t in seg.loc[seg["kind"] == "subheadline", "text"]]
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """Body paragraphs: the ``body`` rows of :attr:`segments`."""
+        seg = self.segments
+        return seg[seg["kind"] == "body"].reset_index(drop=True)
+
+    @property
+    def slug(self) -> str:
+        """A safe, stable name for this article's output folder."""
+        if self.meta.get("slug"):
+            return slugify(str(self.meta["slug"]))
+        if self.source:
+            from pathlib import Path
+
+            return slugify(Path(self.source).stem)
+        return slugify(self.headline or self.text[:60])
+
+
+def article_summary(article: Article) -> pd.DataFrame:
+    """A two-column table (``field, value``) describing an article at a glance."""
+    seg = article.segments
+    rows = [
+        ("headline", article.headline or "(none found)"),
+        ("deck", " / ".join(article.deck) or "(none)"),
+        ("outlet", article.meta.get("outlet") or "(unknown)"),
+        ("published", str(article.published) if article.published else "(unknown)"),
+        ("source", article.source or "(text given directly)"),
+        ("encoding", article.meta.get("encoding") or "(n/a)"),
+        ("characters", len(article.text)),
+        ("segments (non-blank)", int((seg["kind"] != "blank").sum())),
+        ("body paragraphs", int((seg["kind"] == "body").sum())),
+        ("sentences", len(article.sentences)),
+    ]
+    return pd.DataFrame(rows, columns=["field", "value"]).astype({"value": "string"})
