@@ -1,0 +1,84 @@
+"""Charts over the kit's tables, in one house style.
+
+Every chart function takes a table and returns a matplotlib ``Figure`` with a title
+and a source line; save it with :func:`analysis_utils.export.save_figure`, together
+with the table it was drawn from.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+STYLE = Path(__file__).with_name("house.mplstyle")
+
+# Okabe-Ito colours, fixed per segment kind so that every chart agrees.
+KIND_COLOURS = {
+    "headline": "#000000",
+    "subheadline": "#56B4E9",
+    "body": "#0072B2",
+    "caption": "#E69F00",
+    "credit": "#F0E442",
+    "byline": "#CC79A7",
+    "timestamp": "#CC79A7",
+    "copyright": "#999999",
+    "boilerplate": "#BBBBBB",
+    "blank": "#FFFFFF",
+}
+
+
+@contextmanager
+def house_style():
+    """Context manager applying the kit's matplotlib style."""
+    import matplotlib.pyplot as plt
+
+    with plt.style.context(str(STYLE)):
+        yield
+
+
+def source_line(meta: dict | None = None, published=None, note: str | None = None) -> str:
+    """``"Source: <outlet>, <date>"`` from article metadata (what is known of it)."""
+    meta = meta or {}
+    parts = [str(meta.get("outlet") or meta.get("title") or "article as loaded")]
+    if published:
+        parts.append(str(published))
+    text = "Source: " + ", ".join(parts)
+    return f"{text}. {note}" if note else text
+
+
+def add_source(fig: "Figure", text: str) -> None:
+    """Write a source line under the axes, left-aligned."""
+    fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="#555555")
+
+
+def structure_chart(table: "pd.DataFrame", *, title: str = "Article structure", source: str = "") -> "Figure":
+    """Horizontal bars: one per segment in reading order, length in characters, coloured by kind.
+
+    ``table`` is :func:`analysis_utils.segments.structure_table`.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    with house_style():
+        n = max(len(table), 1)
+        fig, ax = plt.subplots(figsize=(8, max(3.0, 0.28 * n + 1.2)))
+        y = list(range(len(table)))
+        colours = [KIND_COLOURS.get(k, "#777777") for k in table["kind"]]
+        ax.barh(y, table["chars"], color=colours, edgecolor="#333333", linewidth=0.3)
+        ax.set_yticks(y, [f"line {ln} · {lab}" for ln, lab in zip(table["line"], table["label"])])
+        ax.invert_yaxis()
+        ax.set_xlabel("characters of own content")
+        ax.set_title(title)
+        kinds = [k for k in KIND_COLOURS if k in set(table["kind"])]
+        ax.legend(
+            handles=[Patch(facecolor=KIND_COLOURS[k], edgecolor="#333333", label=k) for k in kinds],
+            loc="lower right",
+        )
+        if source:
+            add_source(fig, source)
+        fig.tight_layout()
+    return fig
