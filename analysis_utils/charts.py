@@ -76,7 +76,9 @@ def structure_chart(table: "pd.DataFrame", *, title: str = "Article structure", 
         kinds = [k for k in KIND_COLOURS if k in set(table["kind"])]
         ax.legend(
             handles=[Patch(facecolor=KIND_COLOURS[k], edgecolor="#333333", label=k) for k in kinds],
-            loc="lower right",
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            title="kind",
         )
         if source:
             add_source(fig, source)

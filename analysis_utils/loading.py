@@ -543,29 +543,26 @@ def _guarded(fn, label: object):
         raise ArticleError(f"unexpected error while loading ({type(exc).__name__}: {exc})", label) from exc
 
 
-def _load_text(text: str, published: Any, meta: Mapping[str, Any] | None) -> Article:
+def _load_text(
+    text: str,
+    published: Any,
+    meta: Mapping[str, Any] | None,
+    encoding: str | None = None,
+    label: str = "<html string>",
+) -> Article:
     if not _visible(text):
         raise EmptyArticle("empty text: the string holds no visible characters")
+    common = dict(path=None, encoding=encoding, sidecar=None, published=published, meta_arg=meta, label=None)
     if _HTML_START.match(text):
-        body, content_meta, html_date = _extract_html(text, "<html string>")
-        return _build(body, path=None, encoding=None, fmt="html", content_meta=content_meta,
-                      content_published=html_date, content_kind="html", sidecar=None,
-                      published=published, meta_arg=meta, label=None)
-    return _build(text, path=None, encoding=None, fmt="text", content_meta={},
-                  content_published=None, content_kind="text", sidecar=None,
-                  published=published, meta_arg=meta, label=None)
+        body, content_meta, html_date = _extract_html(text, label)
+        return _build(body, fmt="html", content_meta=content_meta, content_published=html_date,
+                      content_kind="html", **common)
+    return _build(text, fmt="text", content_meta={}, content_published=None, content_kind="text", **common)
 
 
 def _load_bytes(data: bytes, published: Any, meta: Mapping[str, Any] | None) -> Article:
     text, encoding = decode_bytes(data, None, hint=_html_charset(data))
-    if _HTML_START.match(text):
-        body, content_meta, html_date = _extract_html(text, "<html bytes>")
-        return _build(body, path=None, encoding=encoding, fmt="html", content_meta=content_meta,
-                      content_published=html_date, content_kind="html", sidecar=None,
-                      published=published, meta_arg=meta, label=None)
-    return _build(text, path=None, encoding=encoding, fmt="text", content_meta={},
-                  content_published=None, content_kind="text", sidecar=None,
-                  published=published, meta_arg=meta, label=None)
+    return _load_text(text, published, meta, encoding=encoding, label="<html bytes>")
 
 
 def _read_bytes(path: Path) -> bytes:
