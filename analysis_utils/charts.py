@@ -31,6 +31,32 @@ KIND_COLOURS = {
 }
 
 
+# Colour-blind-safe colours for actors: Okabe-Ito, then Paul Tol's "muted" set.
+ACTOR_PALETTE = (
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
+)
+_ACTOR_COLOURS: dict[str, str] = {}
+
+
+def register_actor_colours(names_to_colours: dict[str, str]) -> None:
+    """Fix the colour of some actors (the registry does this for the actors it knows)."""
+    _ACTOR_COLOURS.update(names_to_colours)
+
+
+def actor_colour(name: str) -> str:
+    """The one colour of an actor, the same in every chart and every session.
+
+    Actors with a colour in the registry get it; others get a palette colour chosen
+    by a stable hash of the name (not Python's salted ``hash``).
+    """
+    if name in _ACTOR_COLOURS:
+        return _ACTOR_COLOURS[name]
+    import zlib
+
+    return ACTOR_PALETTE[zlib.crc32(name.encode("utf-8")) % len(ACTOR_PALETTE)]
+
+
 @contextmanager
 def house_style():
     """Context manager applying the kit's matplotlib style."""
