@@ -258,7 +258,11 @@ def is_prose(s: str) -> bool:
     words = _words(s)
     if len(words) >= 40:
         return True
-    return len(words) >= 8 and _ends_terminal(s) and _title_case_ratio(words) < 0.6
+    if len(words) < 8 or not _ends_terminal(s):
+        return False
+    # several sentences ending in a full stop: running text, whatever the capitals
+    several = re.search(r"(?<!\.)[a-z]{2,}[.!?][\"'”’]?\s+[A-Z]", s) and s.rstrip(_CLOSERS).endswith(".")
+    return bool(several) or _title_case_ratio(words) < 0.6
 
 
 def is_title_like(s: str) -> bool:
