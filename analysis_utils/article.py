@@ -10,9 +10,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .timeline import PublicationDate
 
 
 def slugify(value: str, max_length: int = 60, default: str = "article") -> str:
@@ -70,6 +73,19 @@ class Article:
         from .sentences import sentence_table
 
         return sentence_table(self.text, self.segments)
+
+    @cached_property
+    def published_inferred(self) -> "PublicationDate":
+        """The date relative dates are anchored to, and where it came from.
+
+        ``published`` when it is known (``inferred=False``); otherwise the date read
+        from the text by :func:`analysis_utils.timeline.infer_published`
+        (``inferred=True`` when the text pins a full date, else ``date=None``), with
+        the evidence. See :class:`analysis_utils.timeline.PublicationDate`.
+        """
+        from .timeline import publication_date
+
+        return publication_date(self)
 
     @cached_property
     def headline(self) -> str | None:

@@ -1,12 +1,17 @@
-"""Timeline: temporal expressions anchored to the publication date.
+"""Timeline: temporal expressions anchored to the publication date, and events.
 
 The tagger itself lives in :mod:`analysis_utils.timexes` (see its docstring for the
-columns of the timexes table); this module is the timeline's public surface:
+columns of the timexes table); events and reference events in
+:mod:`analysis_utils.events`. This module is the timeline's public surface:
 
 * :func:`find_timexes` (``text, anchor``) and :func:`find_timexes_in_article`
   (an :class:`~analysis_utils.article.Article`), re-exported;
+* :func:`events`, :func:`reference_events`, :func:`timeline_table`,
+  :func:`treaty_comparison`, re-exported from :mod:`analysis_utils.events`;
 * :func:`infer_published`: the publication date read from the text itself when
-  no metadata gives it.
+  no metadata gives it, and :func:`publication_date` / :class:`PublicationDate`:
+  the date an article's relative dates are anchored to (``Article.published``,
+  else the inferred date), with the evidence and whether it was inferred.
 
 How :func:`infer_published` decides, in this order
 --------------------------------------------------
@@ -39,12 +44,24 @@ How :func:`infer_published` decides, in this order
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .timexes import MONTHS, find_timexes, find_timexes_in_article  # noqa: F401
+from .timex_calendar import MONTHS
+from .timexes import find_timexes, find_timexes_in_article
 
-__all__ = ["find_timexes", "find_timexes_in_article", "infer_published"]
+__all__ = [
+    "find_timexes",
+    "find_timexes_in_article",
+    "infer_published",
+    "PublicationDate",
+    "publication_date",
+    "events",
+    "reference_events",
+    "timeline_table",
+    "treaty_comparison",
+]
 
 _PUB_LABEL = re.compile(
     r"(?i)^\s*(?:\[|\()?\s*(?P<label>input|inputted|published|publish(?:ed)?\s+date|posted|posted\s+on|date|dated|"
@@ -210,3 +227,38 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
         return date(y, mo, dd), "inferred: " + evidence
     except ValueError:
         return None, "inconsistent: " + evidence
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """The date an article's relative dates are anchored to.
+
+    ``date``: the date, or ``None`` when neither metadata nor text gives one;
+    ``evidence``: where it came from, in words; ``inferred``: ``True`` when it was
+    read from the text (:func:`infer_published`) rather than given by the caller, a
+    sidecar or page metadata; ``source``: ``"published"``, ``"inferred"`` or ``"none"``.
+    """
+
+    date: date | None
+    evidence: str
+    inferred: bool
+
+    @property
+    def source(self) -> str:
+        if self.date is None:
+            return "none"
+        return "inferred" if self.inferred else "published"
+
+
+def publication_date(article: Any) -> PublicationDate:
+    """``article.published`` when known, else the date :func:`infer_published` reads
+    from the text (this is what ``Article.published_inferred`` returns)."""
+    given = getattr(article, "published", None)
+    if given is not None:
+        return PublicationDate(given, "given (argument, sidecar or page metadata)", False)
+    d, evidence = infer_published(article)
+    return PublicationDate(d, evidence, d is not None)
+
+
+# events and the reference file (imported last: events uses the timexes above)
+from .events import events, reference_events, timeline_table, treaty_comparison  # noqa: E402

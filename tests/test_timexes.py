@@ -402,3 +402,49 @@ def test_infer_published_month_from_months_after_last_year():
     # clues that disagree give no date, and say so
     d, ev = infer_published(text.replace("November 2023", "November 2021"))
     assert d is None and "conflicting years" in ev
+
+
+# --------------------------------------------------------------------------- the modules behind the tagger
+
+
+def test_public_names_stay_importable():
+    import analysis_utils.timeline as timeline
+    import analysis_utils.timexes as timexes
+
+    assert timeline.find_timexes is timexes.find_timexes
+    assert timeline.find_timexes_in_article is timexes.find_timexes_in_article
+    for name in ("COLUMNS", "duration_value", "parse_number", "find_timexes_in_regions", "parse_anchor"):
+        assert hasattr(timexes, name)
+
+
+def test_rules_are_named_ordered_and_triggered():
+    from analysis_utils.timex_engine import RULES
+
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names)) == 43
+    assert names[0] == "month_day" and names[-1] == "era"  # the order settles ties between equal candidates
+    assert all(r.triggers for r in RULES)
+
+
+def test_named_eras_come_from_the_data_file(tmp_path):
+    from analysis_utils.timex_rules_vague import ERAS_FILE, load_eras
+
+    eras = load_eras()
+    assert ERAS_FILE.is_file() and eras["soviet"] == "1922/1991" and eras["post-war"] == "1945/XXXX"
+    check("Ties were close during the Soviet era and the Cold War period.",
+          {"the Soviet era": "1922/1991", "the Cold War period": "1947/1991"})
+    bad = tmp_path / "eras.yml"
+    bad.write_text("eras:\n  bronze: 'long ago'\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bronze"):
+        load_eras(bad)
+
+
+def test_article_without_a_date_uses_the_inferred_one():
+    art = load_article("Talks Resume\n\nPublished: 2024-03-05\n\nThe envoys met on Tuesday and will meet again on the 20th.")
+    df = find_timexes_in_article(art)
+    assert df.attrs["anchor_source"] == "inferred"
+    assert values_of(df) == {"Tuesday": "2024-03-05", "the 20th": "2024-03-20"}
+
+
+def values_of(df: pd.DataFrame) -> dict[str, str]:
+    return {r.text: r.value for r in df.itertuples() if r.type == "DATE"}

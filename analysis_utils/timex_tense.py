@@ -1,0 +1,131 @@
+"""The tense of the clause around a temporal expression, read from cue words.
+
+:func:`clause_tense` returns ``past``, ``present``, ``future`` or ``none`` for a span of
+a sentence: ``will``, ``would``, "is expected/scheduled/set/due to", "plans to" and a
+Title-Case headline's "X to Visit" read as future; ``was``/``had``, "was scheduled to",
+``-ed`` forms and common irregular past forms as past; reporting verbs as a weak past;
+``is``/``has`` as present. The governing cue is the nearest one before the expression
+in its clause, else the nearest in the sentence. "according to ..." makes no tense;
+"since" makes it past; "until/by/to" right before the expression cancels a past (an
+end point may lie ahead). No parsing: English cue words only.
+"""
+from __future__ import annotations
+
+import re
+
+_PAST_FUTURE_CUE = re.compile(
+    r"(?i:\b(?:was|were|had\s+been|had)\s+(?:\w+ly\s+)?(?:scheduled|expected|set|due|slated|supposed|planned|going|about|to)\s+to\b"
+    r"|\b(?:was|were)\s+to\b)"
+)
+_FUTURE_CUE = re.compile(
+    r"(?i:\b(?:will|won't|shall|'ll|going\s+to|gonna|would|wouldn't"
+    r"|(?:is|are|am|be|been|'s|'re)\s+(?:\w+ly\s+)?(?:scheduled|expected|set|due|slated|poised|planned|likely|unlikely|supposed|about|going|bound)\s+to"
+    r"|(?:is|are)\s+to"
+    r"|(?:plans?|planning|intends?|intending|aims?|hopes?|vows?|pledges?|promises?|wants?|seeks?|prepares?|preparing)\s+to"
+    r"|(?:scheduled|expected|slated|set)\s+(?:to|for)"
+    r"|upcoming|forthcoming)\b)"
+)
+# headline style: "Minister to Visit Tokyo ..." (only in Title-Case lines)
+_HEADLINE_TO = re.compile(r"\bto\s+[A-Z][a-z]+\b")
+_REPORTING = (
+    "said says say told tells announced announces reported reports stated states added adds noted notes "
+    "according explained explains claimed claims quoted"
+).split()
+_IRREGULAR_PAST = (
+    "was were had did met made took came went saw gave held left began won lost "
+    "led sent paid spoke wrote struck fell rose grew sold bought brought thought felt kept "
+    "found became ran got knew stood sat drove flew fought caught taught threw chose broke "
+    "woke wore hung shot slid spent understood withdrew forgave forbade undertook overtook ago"
+).split()
+_PAST_CUE = re.compile(r"(?i:\b(?:" + "|".join(_IRREGULAR_PAST) + r")\b)|\b[a-z]{3,}ed\b")
+_NOT_VERB_ED = {
+    "need", "seed", "speed", "bed", "red", "shed", "breed", "feed", "hundred", "indeed", "united",
+    "based", "used", "expected", "scheduled", "planned", "proposed", "alleged", "limited", "related",
+    "advanced", "detailed", "supposed", "concerned", "interested", "involved", "named", "called",
+    "armed", "marked", "wed", "unprecedented", "sophisticated", "dedicated", "sacred", "naked",
+    "wicked", "beloved", "aged", "learned", "skilled", "talented", "varied", "preferred",
+}
+_ED_BLOCKERS = {
+    "is", "are", "am", "be", "being", "been", "'s", "'re", "the", "a", "an", "its", "their", "his",
+    "her", "this", "that", "these", "those", "our", "my", "your", "very", "more", "most", "so-called",
+}
+_PRESENT_CUE = re.compile(
+    r"(?i:\b(?:is|are|am|remains?|seems?|appears?|continues?|believes?|expects?|"
+    r"assess|assesses|has|have|does|do|isn't|aren't|doesn't|don't)\b)"
+)
+_REPORT_CUE = re.compile(r"(?i:\b(?:" + "|".join(_REPORTING) + r")\b)")
+_ATTRIBUTION = re.compile(r"(?i:\baccording\s+to\b)")
+_CLAUSE_BREAK = re.compile(r"[;:,\u2014\u2013]|\s-\s|\.\.\.")
+_SINCE_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?$)")
+_ENDPOINT_BEFORE = re.compile(r"(?i:\b(?:until|till|through|to|by|effective|expires?|expiring|due|before)\s+(?:the\s+|at\s+)?$)")
+
+
+def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, tense) of tense cues in a sentence. Earlier patterns win
+    overlaps: "was scheduled to" (past) before "scheduled to" (future);
+    reporting verbs get their own class (``report``), being weaker evidence
+    for the tense of what they report."""
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    words = re.findall(r"[A-Za-z][\w'-]*", sentence)
+    headline = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    for rx, tense in ((_PAST_FUTURE_CUE, "past"), (_FUTURE_CUE, "future"),
+                      (_HEADLINE_TO if headline else None, "future"), (_REPORT_CUE, "report"),
+                      (_PAST_CUE, "past"), (_PRESENT_CUE, "present")):
+        if rx is None:
+            continue
+        for m in rx.finditer(sentence):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            w = m.group(0).lower()
+            if rx is _PAST_CUE and w.endswith("ed") and w not in _IRREGULAR_PAST:
+                if w in _NOT_VERB_ED:
+                    continue
+                prev = re.search(r"([\w']+)\s+(?:\w+ly\s+)?$", sentence[max(0, s - 30):s])
+                if prev and prev.group(1).lower() in _ED_BLOCKERS:
+                    continue
+            taken.append((s, e))
+            out.append((s, e, tense))
+    return out
+
+
+def clause_tense(sentence: str, s: int, e: int, cues: list[tuple[int, int, str]] | None = None) -> str:
+    """Tense of the clause holding ``sentence[s:e]`` from the nearest cue
+    (cues in the same clause first; reporting verbs count as past but lose
+    to any other cue within 30 characters)."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, s):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(sentence, e)
+    right = m.start() if m else len(sentence)
+    clause = sentence[left:right]
+    if _ATTRIBUTION.search(clause[: max(0, s - left)]):
+        return "none"
+    if cues is None:
+        cues = tense_cues(sentence)
+    inside = [c for c in cues if c[0] >= left and c[1] <= right and not (c[0] < e and s < c[1])]
+    pool = inside or [c for c in cues if not (c[0] < e and s < c[1])]
+    if not pool:
+        tense = "none"
+    else:
+        def dist(c):
+            d = (c[0] - e) if c[0] >= e else (s - c[1])
+            if c[2] == "report" and d > 6:
+                d += 30  # "said ... that it will": the reported clause has its own tense
+            elif c[2] == "past" and sentence[c[0]:c[1]].lower().endswith("ed"):
+                d += 15  # an -ed form may be an adjective; auxiliaries are surer
+            return d
+
+        # the verb governing an adjunct usually comes before it ("will double
+        # its flights by August"); later cues in the clause are often
+        # participles ("markets untouched by ...")
+        before_cues = [c for c in inside if c[1] <= s]
+        best = min(before_cues or pool, key=dist)
+        tense = "past" if best[2] == "report" else best[2]
+    before = sentence[max(0, s - 20):s]
+    if _SINCE_BEFORE.search(before):
+        return "past"
+    if tense == "past" and _ENDPOINT_BEFORE.search(before):
+        return "none"
+    return tense
