@@ -57,7 +57,7 @@ boundary unless the word before it is:
 Abbreviations with a leading capital (titles, months, company suffixes) are
 only recognised when written with a capital (``Mr``, ``MR``), so ``... to mar.``
 is not mistaken for ``Mar.``. Periods not followed by whitespace (decimals
-``3.2%``, ``U.S.A.``, ``Node.js``, ``www.asiae.co.kr``) are not boundaries,
+``3.2%``, ``U.S.A.``, ``Node.js``, ``www.example.co.kr``) are not boundaries,
 except:
 
 Glued sentences

@@ -207,7 +207,7 @@ def test_glued_sentences_split():
 @pytest.mark.parametrize(
     "text",
     [
-        "See www.asiae.co.kr for details.",
+        "See www.example.co.kr for details.",
         "Visit https://example.com/News.Html today.",
         "Written in Node.js and served from example.com today.",
         "Born in the U.S.A. he grew up fast.",

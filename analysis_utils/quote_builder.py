@@ -1,0 +1,639 @@
+"""The document-level pass behind :func:`analysis_utils.quotes.find_quotes`.
+
+:class:`QuoteBuilder` walks the sentences of a text in order, keeping the state a reader
+keeps: the people named so far (:class:`~analysis_utils.name_index.PersonIndex`), the last
+speaker, the subjects of recent sentences, the speaker of the previous paragraph. For
+each sentence it finds the attribution frames (:mod:`analysis_utils.attribution`),
+resolves their speakers, decides what every quotation is, and adds the reported clauses.
+
+State machine, in order of precedence for a quotation
+-----------------------------------------------------
+1. A frame around it (``X said, "..."``, ``"...," said X``) -> ``direct``; inside a
+   frame's reported clause -> ``partial`` (or ``scare`` for a term inside an opinion:
+   *Some speculate that ... 'automatic military intervention'*).
+2. A name joined by a dash or colon (``"..." ― Sonya Herridge``) -> that person.
+3. Scare rules: a term after *so-called / dubbed / known as / the term*, a quoted
+   modifier (*the 'game changer' weapon*), a Title-Case name (*the 'Friendship
+   Treaty'*), a term already used as a scare quote, any short quotation inside a
+   sentence with no cue.
+4. A quotation opening a sentence with no cue: the speaker of the last attribution of the
+   same paragraph (``continuation``, same ``attribution`` id); at the start of a
+   paragraph, the speaker announced by a previous paragraph ending in a colon, or the
+   speaker of the previous paragraph's last sentence when this paragraph has no cue
+   (``previous-paragraph``); the pieces of a multi-paragraph quotation share a speaker
+   (``multi-paragraph``). Otherwise the speaker stays empty.
+
+Pronouns resolve to the last speaker when number, gender (from titles and earlier
+pronouns) and person/organisation agree and no other person has been the subject of a
+sentence since; else to the one compatible recent subject; else stay unresolved.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attribution import (
+    DASHES,
+    Frame,
+    dash_speaker,
+    has_that,
+    link_quote,
+    reported_clause,
+    sentence_frames,
+    sentence_like,
+    sentence_subject,
+    standalone,
+    starts_upper,
+    title_case,
+    trim_clause,
+    words_of,
+)
+from .cues import Cue, CueLexicon
+from .name_index import PersonIndex
+from .quote_marks import QuoteSpan
+from .speakers import (
+    ANON_HEADS,
+    DOCUMENT_HEADS,
+    INSTITUTION_HEADS,
+    DETERMINERS,
+    STOP,
+    Mention,
+    Tok,
+    name_mention,
+    tokenize,
+)
+
+_NAMING = frozenset("so-called dubbed termed titled entitled named nicknamed labeled labelled branded "
+                    "billed styled".split())
+_TERM_NOUNS = frozenset("term word words phrase slogan hashtag motto label name title expression "
+                        "catchphrase".split())
+_TERMINAL = ".!?…"
+# common irregular past tenses: after a quoted noun they are verbs, not the head it modifies
+_PAST = frozenset("left made came became got took gave went began kept held brought felt found led lost "
+                  "meant met paid put ran saw sent set stood told thought won wrote".split())
+_LABEL = re.compile(r"[\"“'‘]?\s*((?:[A-Z][A-Z'’.\-]+)(?: [A-Z][A-Z'’.\-]+){0,2}):\s+(?=\S)")
+
+
+@dataclass
+class Paragraph:
+    """A block of text between line breaks: ``index``, offsets, and whether it is a
+    headline or deck line (no sentence splitting; quotations without a cue are
+    ``headline`` or ``scare``)."""
+
+    index: int
+    start: int
+    end: int
+    headline: bool
+
+
+@dataclass
+class _Sentence:
+    para: Paragraph
+    start: int
+    end: int
+    toks: list[Tok]
+    frames: list[Frame] = field(default_factory=list)
+
+
+@dataclass
+class _Said:
+    """The last attributed speaker, for pronouns and continuations."""
+
+    name: str
+    pos: int
+    para: int
+    person: bool
+    plural: bool
+    gender: str = ""
+
+
+class QuoteBuilder:
+    """One pass over one text; :meth:`run` fills :attr:`rows` (dicts, columns as in
+    :mod:`analysis_utils.quotes`)."""
+
+    def __init__(self, text: str, paras: list[Paragraph], spans: list[QuoteSpan], lex: CueLexicon):
+        self.text = text
+        self.paras = [p for p in paras if p.end > p.start]
+        self.top = [s for s in spans if s.depth == 0]
+        self.lex = lex
+        self.people = PersonIndex()
+        self.rows: list[dict] = []
+        self.next_attr = 0
+        self.last: _Said | None = None
+        self.subjects: list[_Said] = []
+        self.speakers: list[_Said] = []
+        self.pron_gender: dict[str, str] = {}
+        self.scare_terms: set[str] = set()
+        self.para_has_frames: set[int] = set()
+        self.span_rows: dict[int, dict] = {}  # top span index -> its row
+        self.transcript_paras: set[int] = set()
+        self.para_last_row: dict[int, dict] = {}  # paragraph -> last attributed row
+        self.tail_row: dict[int, dict | None] = {}  # paragraph -> attributed row of its last sentence
+        self.colon_lead: dict[int, tuple] = {}  # paragraph ending in ":" -> (speaker, span, role, anon, frame)
+        self.sent_rows: list[dict] = []
+        self.paras_by_index = {p.index: p for p in self.paras}
+
+    # sentences -------------------------------------------------------------------------
+    def sentences(self) -> list[_Sentence]:
+        """Sentences of the analysed paragraphs; a sentence boundary inside a quotation is
+        ignored (the quotation stays in one sentence, even across a bridged line break)."""
+        from bisect import bisect_left
+
+        from .sentences import split_sentences
+
+        text = self.text
+        opens = [s.open for s in self.top]
+        merged: list[_Sentence] = []
+        for p in self.paras:
+            bounds = [(p.start, p.end)] if p.headline else (split_sentences(text, p.start, p.end)
+                                                            or [(p.start, p.end)])
+            for a, b in bounds:
+                if merged:
+                    last = merged[-1]
+                    k = bisect_left(opens, last.start)
+                    crossing = False
+                    while k < len(opens) and opens[k] < last.end:
+                        if self.top[k].close > last.end:
+                            crossing = True
+                        k += 1
+                    if crossing:
+                        last.end = max(last.end, b)
+                        continue
+                merged.append(_Sentence(p, a, b, []))
+        for s in merged:
+            k = bisect_left(opens, s.start)
+            inside = []
+            while k < len(opens) and opens[k] < s.end:
+                inside.append((self.top[k].open, min(self.top[k].close, s.end), k))
+                k += 1
+            s.toks = tokenize(text, s.start, s.end, inside)
+        out: list[_Sentence] = []
+        for s in merged:
+            if out and self._frame_only(out[-1], s):
+                last = out[-1]
+                last.end, last.toks = s.end, last.toks + s.toks
+                continue
+            out.append(s)
+        return out
+
+    def _frame_only(self, prev: _Sentence, cur: _Sentence) -> bool:
+        """``“...?” Reyes said.`` was split after the question mark: join them."""
+        if prev.para is not cur.para or [t.kind for t in prev.toks] != ["q"] or not cur.toks:
+            return False
+        if len(cur.toks) > 25 or not cur.toks[0].cap or any(t.kind == "q" for t in cur.toks):
+            return False
+        words = [t.lower if t.kind == "w" else "" for t in cur.toks]
+        return any(self.lex.match(words, k) is not None for k in range(min(7, len(words))))
+
+    # people ----------------------------------------------------------------------------
+    def register(self, sents: list[_Sentence]) -> None:
+        """Collect the full names of the text (runs of capitalised words outside headlines and
+        quotations), with titles and appositions, into :attr:`people`. A run whose last word
+        also occurs in lower case in the text (*the Harbour Speech* / *a speech*) is no name."""
+        lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
+        for s in sents:
+            if s.para.headline:
+                continue
+            toks = s.toks
+            k = 0
+            while k < len(toks):
+                t = toks[k]
+                if t.kind == "w" and t.cap and not t.possessive:
+                    e = k
+                    while e < len(toks) and toks[e].kind == "w" and (toks[e].cap or toks[e].lower in (
+                            "de", "van", "von", "bin", "al", "da", "der")) and not toks[e].possessive:
+                        e += 1
+                    if e < len(toks) and toks[e].possessive:
+                        e += 1  # "North Korea's" -> stop after it
+                        k = e
+                        continue
+                    a = k
+                    while a < e and self.lex.match([toks[a].lower], 0) is not None:
+                        a += 1  # "Said Ellis:"
+                    m = name_mention(self.text, toks, a, e, 0) if a < e else None
+                    if m is not None and m.kind == "name" and m.text.split()[-1].lower() not in lower_words:
+                        if e + 1 < len(toks) and toks[e].text == ",":
+                            role = _role_after(self.text, toks, e + 1)
+                            if role:
+                                m.role = role
+                        self.people.add(m)
+                    k = max(e, k + 1)
+                else:
+                    k += 1
+
+    # main pass -------------------------------------------------------------------------
+    def run(self) -> None:
+        sents = self.sentences()
+        self.register(sents)
+        self._transcripts()
+        for s in sents:
+            if s.para.index in self.transcript_paras:
+                continue  # the turn is one row; cues inside it are the speaker's words
+            self.attribute(s)
+        self._multi_paragraph()
+
+    def _new_attr(self) -> int:
+        self.next_attr += 1
+        return self.next_attr - 1
+
+    def _row(self, kind: str, a: int, b: int, para: int, *, frame: Frame | None = None,
+             span: QuoteSpan | None = None, attribution: int | None = None, speaker: str = "",
+             speaker_span: tuple[int, int] | None = None, role: str = "", via: str = "",
+             anonymous: bool = False, cue: tuple[int, int] | None = None) -> dict:
+        if frame is not None:
+            speaker, speaker_span, role, via, anonymous = (frame.speaker, frame.speaker_span, frame.role,
+                                                           frame.via if frame.speaker else "", frame.anonymous)
+            if frame.attribution < 0:
+                frame.attribution = self._new_attr()
+            attribution = frame.attribution
+            cue = (frame.cue_start, frame.cue_end)
+        row = {
+            "kind": kind, "start": a, "end": b, "speaker": speaker,
+            "speaker_start": speaker_span[0] if speaker and speaker_span else None,
+            "speaker_end": speaker_span[1] if speaker and speaker_span else None,
+            "speaker_role": role if speaker else "", "speaker_via": via if speaker else "",
+            "anonymous": bool(anonymous and speaker), "cue_start": cue[0] if cue else None,
+            "cue_end": cue[1] if cue else None, "paragraph": para,
+            "attribution": self._new_attr() if attribution is None else attribution,
+            "marks": span.mark if span is not None else "", "unclosed": bool(span.unclosed) if span else False,
+        }
+        self.rows.append(row)
+        if kind in ("direct", "partial", "indirect") and (speaker or cue):
+            self.para_last_row[para] = row
+            self.sent_rows.append(row)
+        return row
+
+    def attribute(self, sent: _Sentence) -> None:
+        text, toks = self.text, sent.toks
+        frames = sentence_frames(text, toks, self.lex, sent.para.headline)
+        sent.frames = frames
+        pidx = sent.para.index
+        self.sent_rows = []
+        subj = sentence_subject(text, toks, len(toks)) if toks else None
+        for f in frames:
+            f.cue_start = toks[f.i].start
+            f.cue_end = toks[f.i + f.cue.n - 1].end
+            self._resolve(f, pidx)
+            if f.speaker:
+                self.para_has_frames.add(pidx)
+        if sent.para.headline:
+            self._headline(sent, frames)
+        else:
+            self._link_quotes(sent, frames)
+            self._indirect(sent, frames)
+        self.tail_row[pidx] = self.sent_rows[-1] if self.sent_rows else None
+        if toks and toks[-1].text == ":":
+            lead = next((f for f in reversed(frames) if f.speaker), None)
+            if lead is not None:
+                self.colon_lead[pidx] = (lead.speaker, lead.speaker_span, lead.role, lead.anonymous, lead)
+            elif subj is not None and subj.kind == "name" and subj.person:
+                name = self.people.resolve(subj.text, subj.start) or subj.text
+                self.colon_lead[pidx] = (name, (subj.start, subj.end), self.people.role(name, subj.start), False,
+                                         None)
+        if subj is not None and subj.kind == "name" and subj.person and not sent.para.headline:
+            name = self.people.resolve(subj.text, subj.start) or subj.text
+            self.subjects.append(_Said(name, subj.start, pidx, True, False,
+                                       self.people.gender.get(name, "") or self.pron_gender.get(name, "")))
+
+    # speakers ----------------------------------------------------------------------------
+    def _resolve(self, f: Frame, pidx: int) -> None:
+        m = f.mention
+        if m is None:
+            return
+        via_main = f.via == "main-clause"
+        if m.kind == "name" and m.parts:
+            names = [self.people.resolve(x.text, x.start) or x.text for x in m.parts]
+            f.speaker, f.speaker_span = " and ".join(names), (m.start, m.end)
+            f.via = "main-clause" if via_main else "collective"
+            self._said(f.speaker, m.start, pidx, False, True, "")
+        elif m.kind == "name":
+            surface = m.text
+            if surface.isupper() and len(surface) > 1:
+                full = self.people.resolve(surface.title(), m.start) or surface
+            else:
+                full = self.people.resolve(surface, m.start) if len(surface.split()) < 3 else None
+                full = full or surface
+            f.speaker = full
+            f.role = m.role or m.title or self.people.role(full, m.start)
+            f.speaker_span = (m.start, m.end)
+            f.via = "main-clause" if via_main else "name"
+            self._said(full, m.start, pidx, m.person, m.plural, m.gender or self.people.gender.get(full, ""))
+        elif m.kind == "pronoun":
+            said = self._pronoun(m, pidx)
+            if said is not None:
+                f.speaker = said.name
+                f.role = self.people.role(said.name, m.start)
+                f.speaker_span = (m.start, m.end)
+                f.via = "main-clause" if via_main else "pronoun"
+                if m.head in ("he", "she") and said.person:
+                    self.pron_gender.setdefault(said.name, "m" if m.head == "he" else "f")
+                self._said(said.name, m.start, pidx, said.person, said.plural, said.gender)
+        else:
+            linked = self.people.link(m.text, m.start) if (m.definite or m.text[:1].isupper()) else None
+            f.speaker_span = (m.start, m.end)
+            if linked:
+                f.speaker, f.role = linked, m.text
+                f.via = "main-clause" if via_main else "descriptor"
+                self._said(linked, m.start, pidx, True, False, self.people.gender.get(linked, ""))
+            else:
+                f.speaker = m.text
+                f.role = m.role
+                f.anonymous = m.head in ANON_HEADS
+                collective = m.plural or m.head in INSTITUTION_HEADS | DOCUMENT_HEADS
+                f.via = "main-clause" if via_main else ("collective" if collective else "descriptor")
+                self._said(m.text, m.start, pidx, m.person and not m.plural, m.plural, m.gender)
+
+    def _said(self, name: str, pos: int, para: int, person: bool, plural: bool, gender: str) -> None:
+        if self.paras_by_index.get(para) is not None and self.paras_by_index[para].headline:
+            return  # a headline is not part of the running discourse
+        self.last = _Said(name, pos, para, person, plural, gender or self.pron_gender.get(name, ""))
+        self.speakers.append(self.last)
+
+    def _pronoun(self, m: Mention, pidx: int) -> _Said | None:
+        p = m.head
+        if p in ("i", "we", "you", "who"):
+            return None
+        last = self.last if self.last is not None and pidx - self.last.para <= 2 else None
+        if p in ("he", "she"):
+            g = "m" if p == "he" else "f"
+
+            def fits(s: _Said) -> bool:
+                sg = s.gender or self.pron_gender.get(s.name, "") or self.people.gender.get(s.name, "")
+                return s.person and not s.plural and sg in ("", g)
+
+            recent = [s for s in self.subjects if pidx - s.para <= 1 and (last is None or s.pos > last.pos)]
+            others = {s.name for s in recent if fits(s)} - ({last.name} if last else set())
+            if last is not None and fits(last):
+                return last if not others else None
+            # the last speaker does not fit: the one compatible person seen in the last paragraphs
+            window = [s for s in self.speakers + self.subjects if pidx - s.para <= 2 and fits(s)]
+            names = {s.name for s in window}
+            if len(names) == 1:
+                return max(window, key=lambda s: s.pos)
+            return None
+        if last is None:
+            return None
+        if p == "they" and (last.plural or (not last.person and last.name.split()[-1].lower() not in DOCUMENT_HEADS)):
+            return last
+        if p == "it" and not last.person and not last.plural:
+            return last
+        return None
+
+    # quotations --------------------------------------------------------------------------
+    def _link_quotes(self, sent: _Sentence, frames: list[Frame]) -> None:
+        toks = sent.toks
+        first = next((k for k, t in enumerate(toks) if t.text not in ("(", "[", "—", "–", "-", "•", "*")), 0)
+        for k, t in enumerate(toks):
+            if t.kind != "q":
+                continue
+            span = self.top[t.q]
+            if t.q in self.span_rows:
+                continue
+            initial = k == first or (k > 0 and toks[k - 1].text in (":",))
+            frame, kind = link_quote(toks, frames, k, initial)
+            if frame is not None and kind == "partial" and k > 0 and toks[k - 1].text in DASHES + (":",) \
+                    and dash_speaker(self.text, toks, k) is not None:
+                frame = None  # "... including Mitt Romney -- ''...''": the name next to it
+            content = self.text[span.start:span.end]
+            if frame is not None and kind == "partial" and (
+                    self._scare(toks, k, content, sent.para.headline)
+                    or frame.cue.group.startswith("cognition") and not (
+                        starts_upper(content) and len(words_of(content)) >= 6)):
+                kind, frame = "scare", None
+            if frame is not None:
+                row = self._row(kind, span.start, span.end, sent.para.index, frame=frame, span=span)
+                if kind == "direct":
+                    frame.direct = True
+            else:
+                row = self._unlinked(sent, toks, k, span, initial, content)
+            self.span_rows[t.q] = row
+
+    def _scare(self, toks: list[Tok], k: int, content: str, headline: bool) -> bool:
+        words = words_of(content)
+        key = content.lower().strip(" .,;:!?")
+        if key in self.scare_terms:
+            return True
+        prev = toks[k - 1] if k > 0 else None
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if prev is not None and prev.kind == "w":
+            if prev.lower in _NAMING or (prev.lower == "as" and k > 1 and toks[k - 2].lower in ("known", "referred")):
+                return self._mark_scare(key)
+            if prev.lower in _TERM_NOUNS or (prev.lower == "of" and k > 1 and toks[k - 2].lower in _TERM_NOUNS):
+                return self._mark_scare(key)
+            if prev.lower == "called" and k > 1 and toks[k - 2].kind == "w" and not toks[k - 2].cap \
+                    and toks[k - 2].lower not in STOP:
+                return self._mark_scare(key)
+        if len(words) <= 4 and not content.rstrip().endswith(tuple(_TERMINAL + ",")) and nxt is not None \
+                and nxt.kind == "w" and not nxt.cap and nxt.lower not in STOP and nxt.lower not in DETERMINERS \
+                and not nxt.lower.endswith("ed") and nxt.lower not in _PAST \
+                and self.lex.match([nxt.lower], 0) is None:
+            return self._mark_scare(key)  # a modifier: the 'game changer' weapon
+        if not headline and 0 < len(words) <= 8 and title_case(words) and not sentence_like(content):
+            return self._mark_scare(key)  # a name: the 'Friendship Treaty'
+        return False
+
+    def _mark_scare(self, key: str) -> bool:
+        if key:
+            self.scare_terms.add(key)
+        return True
+
+    def _unlinked(self, sent: _Sentence, toks: list[Tok], k: int, span: QuoteSpan, initial: bool,
+                  content: str) -> dict:
+        pidx = sent.para.index
+        dash = dash_speaker(self.text, toks, k)
+        if dash is not None:
+            m, (ca, cb) = dash
+            name = self.people.resolve(m.text, m.start) or m.text
+            kind = "direct" if initial or (k > 0 and toks[k - 1].text in DASHES + (":",)) else "partial"
+            return self._row(kind, span.start, span.end, pidx, span=span, speaker=name,
+                             speaker_span=(m.start, m.end), role=m.role or m.title or self.people.role(name, m.start),
+                             via="name", cue=(ca, cb))
+        if self._scare(toks, k, content, False) or (not initial and len(words_of(content)) <= 4):
+            self._mark_scare(content.lower().strip(" .,;:!?"))
+            return self._row("scare", span.start, span.end, pidx, span=span)
+        if not initial:
+            return self._row("partial", span.start, span.end, pidx, span=span)
+        if span.continued:
+            return self._row("direct", span.start, span.end, pidx, span=span)  # filled by _multi_paragraph
+        if title_case(words_of(content)) and len(words_of(content)) <= 10 and not sentence_like(content):
+            return self._row("headline" if standalone(self.text, sent.start, sent.end, span) else "scare",
+                             span.start, span.end, pidx, span=span)
+        prev = self.para_last_row.get(pidx)
+        if prev is not None and (self.last is None or not prev["speaker"] or self.last.name == prev["speaker"]):
+            return self._row("direct", span.start, span.end, pidx, span=span, attribution=prev["attribution"],
+                             speaker=prev["speaker"], speaker_span=_span_of(prev), role=prev["speaker_role"],
+                             via="continuation", anonymous=prev["anonymous"])
+        para_start = span.open <= first_char(self.text, sent.para.start)
+        if para_start and pidx - 1 in self.colon_lead:
+            name, sp, role, anon, frame = self.colon_lead[pidx - 1]
+            if frame is not None:
+                return self._row("direct", span.start, span.end, pidx, span=span, frame=frame)
+            return self._row("direct", span.start, span.end, pidx, span=span, speaker=name, speaker_span=sp,
+                             role=role, via="previous-paragraph", anonymous=anon)
+        before = self.tail_row.get(pidx - 1)
+        if before is not None and before["speaker"] and para_start and pidx not in self.para_has_frames \
+                and (self.last is None or self.last.name == before["speaker"]):
+            return self._row("direct", span.start, span.end, pidx, span=span, speaker=before["speaker"],
+                             speaker_span=_span_of(before), role=before["speaker_role"],
+                             via="previous-paragraph", anonymous=before["anonymous"])
+        return self._row("direct", span.start, span.end, pidx, span=span)
+
+    def _headline(self, sent: _Sentence, frames: list[Frame]) -> None:
+        text, toks = self.text, sent.toks
+        pidx = sent.para.index
+        colon = next((k for k, t in enumerate(toks) if t.text == ":" and k > 0), None)
+        speaker = None
+        if colon is not None and colon <= 6:
+            speaker = self._known_person(toks, colon)
+        frame = None
+        if speaker is not None:
+            name, (a, b) = speaker
+            frame = Frame(colon, Cue(":", "speech"), None, via="headline-subject", speaker=name,
+                           role=self.people.role(name, a), speaker_span=(a, b))
+            frame.cue_start, frame.cue_end = toks[colon].start, toks[colon].end
+        rest = [t for t in toks[colon + 1:]] if frame is not None else []
+        quotes_rest = [t for t in rest if t.kind == "q"]
+        for k, t in enumerate(toks):
+            if t.kind != "q" or t.q in self.span_rows:
+                continue
+            span = self.top[t.q]
+            alone = standalone(text, sent.start, sent.end, span)
+            if frame is not None and k > colon:
+                kind = "headline" if alone and len(quotes_rest) == 1 else "partial"
+                row = self._row(kind, span.start, span.end, pidx, frame=frame, span=span)
+            else:
+                f, kind = link_quote(toks, frames, k, k == 0)
+                if f is not None and f.speaker and kind in ("direct", "partial"):
+                    row = self._row(kind, span.start, span.end, pidx, frame=f, span=span)
+                elif alone:
+                    row = self._row("headline", span.start, span.end, pidx, span=span)
+                else:
+                    row = self._row("scare", span.start, span.end, pidx, span=span)
+            self.span_rows[t.q] = row
+        if frame is not None and not (len(quotes_rest) == 1 and rest and _only_quote(rest)):
+            a, b = trim_clause(text, rest[0].start if rest else toks[colon].end, sent.end)
+            if len(words_of(text[a:b])) >= 2:
+                self._row("indirect", a, b, pidx, frame=frame)
+        elif frame is None:
+            self._indirect(sent, [f for f in frames if f.speaker])
+
+    def _known_person(self, toks: list[Tok], colon: int) -> tuple[str, tuple[int, int]] | None:
+        """A person of the text named at the start or the end of a headline's ``X:`` part
+        (``Sanders: ...``, ``A lesson from Loretta Lynch: ...``)."""
+        words = [t for t in toks[:colon] if t.kind == "w"]
+        if not words or any(t.kind == "q" for t in toks[:colon]):
+            return None
+        known = {full.lower(): full for _, full, _ in self.people.names}
+        for n in range(min(4, len(words)), 0, -1):
+            for part in (words[:n], words[-n:]):
+                cand = " ".join(t.text for t in part)
+                if cand.isupper():
+                    cand = cand.title()
+                name = known.get(cand.lower()) or (self.people.resolve(cand, 10**9) if n <= 2 else None)
+                if name:
+                    return name, (part[0].start, part[-1].end)
+        return None
+
+    # reported speech ---------------------------------------------------------------------
+    def _indirect(self, sent: _Sentence, frames: list[Frame]) -> None:
+        toks = sent.toks
+        spans: list[tuple[int, int, Frame]] = []
+        for idx, f in enumerate(frames):
+            if f.direct or f.mention is None or f.cue.group == "quote_only":
+                continue
+            span = reported_clause(self.text, toks, frames, idx)
+            if span is None:
+                continue
+            a, b = span
+            cue_at = toks[f.i].start
+            if any(pa <= cue_at < pb and (g.speaker == f.speaker or not f.speaker) for pa, pb, g in spans):
+                continue  # "he said he hoped ...": part of the outer statement
+            spans.append((a, b, f))
+            if f.cue.group in ("speech_that", "cognition_that") and not has_that(toks, f):
+                if f.attribution < 0:
+                    continue  # no "that" and no partial quotation: a noun-phrase object
+            self._row("indirect", a, b, sent.para.index, frame=f)
+
+    # transcripts and multi-paragraph quotations --------------------------------------------
+    def _transcripts(self) -> None:
+        label = _LABEL
+        for p in self.paras:
+            if p.headline:
+                continue
+            a = first_char(self.text, p.start)
+            m = label.match(self.text, a, p.end)
+            if not m or len(m.group(1).replace(".", "")) < 2:
+                continue
+            raw = m.group(1)
+            name = self.people.resolve(raw.title().replace("Mr. ", "").replace("Ms. ", ""), a) or raw.title()
+            cue = (m.end(1), m.end(1) + 1)
+            span_k = next((k for k, s in enumerate(self.top) if s.open == a), None)
+            self.transcript_paras.add(p.index)
+            if span_k is not None:
+                s = self.top[span_k]
+                start = m.end()
+                row = self._row("direct", start, max(start, s.end), p.index, span=s, speaker=name,
+                                speaker_span=(m.start(1), m.end(1)), via="transcript", cue=cue,
+                                role=self.people.role(name, a))
+                self.span_rows[span_k] = row
+            else:
+                b = p.end
+                while b > m.end() and self.text[b - 1].isspace():
+                    b -= 1
+                self._row("direct", m.end(), b, p.index, speaker=name, speaker_span=(m.start(1), m.end(1)),
+                          via="transcript", cue=cue, role=self.people.role(name, a))
+            self._said(name, a, p.index, True, False, "")
+
+    def _multi_paragraph(self) -> None:
+        prev_row = None
+        for k, s in enumerate(self.top):
+            row = self.span_rows.get(k)
+            if row is None:
+                continue
+            if s.continued and prev_row is not None and row["speaker_via"] != "transcript":
+                if not row["speaker"] and not prev_row["speaker"]:
+                    row["attribution"] = prev_row["attribution"]
+                elif not row["speaker"] and prev_row["speaker"]:
+                    for key in ("speaker", "speaker_start", "speaker_end", "speaker_role", "anonymous"):
+                        row[key] = prev_row[key]
+                    row["speaker_via"] = "multi-paragraph"
+                    row["attribution"] = prev_row["attribution"]
+                    row["kind"] = prev_row["kind"] if prev_row["kind"] in ("direct", "partial") else "direct"
+                elif row["speaker"] and not prev_row["speaker"] and row["speaker_via"] != "transcript":
+                    # the cue came at the end: give it to the earlier pieces
+                    for key in ("speaker", "speaker_start", "speaker_end", "speaker_role", "anonymous"):
+                        prev_row[key] = row[key]
+                    prev_row["speaker_via"] = "multi-paragraph"
+                    prev_row["attribution"] = row["attribution"]
+            prev_row = row if s.continues else None
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def first_char(text: str, a: int) -> int:
+    while a < len(text) and text[a].isspace():
+        a += 1
+    return a
+
+
+def _span_of(row: dict) -> tuple[int, int] | None:
+    return (row["speaker_start"], row["speaker_end"]) if row["speaker_start"] is not None else None
+
+
+def _role_after(text: str, toks: list[Tok], k: int) -> str:
+    """An apposition after a name: ``, Director of the National Security Office,``."""
+    from .speakers import ANON_HEADS as _A, ROLE_WORDS
+
+    e = k
+    while e < len(toks) and toks[e].kind == "w" and e - k < 16:
+        e += 1
+    if e == k or (e < len(toks) and toks[e].text not in (",", ".", ";", ")")):
+        return ""
+    words = [t.bare for t in toks[k:e]]
+    if words[0] in ("who", "which", "that") or not any(w in ROLE_WORDS or w in _A for w in words):
+        return ""
+    return text[toks[k].start:toks[e - 1].end]
+
+
+def _only_quote(toks: list[Tok]) -> bool:
+    return sum(t.kind == "q" for t in toks) == 1 and all(t.kind != "w" for t in toks)

@@ -1,0 +1,242 @@
+"""Who said what: quotations, reported speech and their speakers.
+
+:func:`find_quotes` reads a text and returns one row per quotation (direct, partial,
+headline, scare) and per reported statement without quotation marks (indirect), with
+the speaker resolved. :func:`find_quotes_in_article` does the same for a loaded
+:class:`~analysis_utils.article.Article`, skipping page furniture and the repeated
+headline at the start of captions.
+
+Columns of the quotes table
+---------------------------
+``quote_id``       0..n-1 in text order
+``kind``           ``direct`` (a quoted utterance), ``partial`` (quoted words inside
+                   reported speech), ``indirect`` (reported speech without marks: the
+                   reported clause), ``headline`` (a quotation in a headline or deck with
+                   no cue), ``scare`` (quoted words that are nobody's speech: a term, a
+                   name, a label)
+``text``           ``text[start:end]``: what stands between the marks (for ``indirect``,
+                   the reported clause)
+``start``, ``end`` offsets into the text, ``end`` exclusive
+``speaker``        the resolved full name; or the phrase naming an unnamed source
+                   (``diplomatic sources``, ``a presidential official``); ``""`` when
+                   unknown. A wrong speaker is worse than none: when unsure, ``""``
+``speaker_start``, ``speaker_end``  the mention naming the speaker (the pronoun for a
+                   pronoun speaker); ``<NA>`` without a speaker
+``speaker_role``   the role the text gives (apposition or title), else ``""``
+``speaker_via``    how the speaker was found: ``name``, ``pronoun``, ``descriptor``,
+                   ``collective`` (a group, an institution, a document), ``main-clause``
+                   (``..., saying, "..."``; ``... and added, "..."``), ``continuation``
+                   (a later quotation of the same paragraph with no cue),
+                   ``previous-paragraph``, ``multi-paragraph``, ``transcript``
+                   (``NAME: ...``), ``headline-subject`` (``Name: "..."`` in a headline);
+                   ``""`` without a speaker
+``anonymous``      True for an unnamed source (``officials``, ``a senior U.S. official``)
+``cue``, ``cue_start``, ``cue_end``  the cue (``said``, ``according to``, ``:``) and its
+                   offsets; ``""``/``<NA>`` when none
+``paragraph``      0-based index of the paragraph (text blocks separated by line breaks)
+                   holding the quotation's start
+``attribution``    rows that share it belong to one attribution: the pieces of one
+                   utterance (``"A," he said. "B."``; a multi-paragraph quotation) and a
+                   partial quotation with the reported clause around it
+``marks``          the opening quotation mark (``""`` for indirect speech and transcripts)
+``unclosed``       the quotation mark never closes: the span stops at the paragraph end
+
+dtypes: ``string`` for text columns, ``int64`` for offsets, ids and ``paragraph``,
+nullable ``Int64`` for the optional speaker and cue offsets, ``bool`` for flags. An
+empty table keeps all the columns and dtypes.
+
+Paragraphs and headlines
+------------------------
+With ``segments`` (:attr:`Article.segments`), paragraphs are its non-blank segments;
+headline and deck lines are ``headline``/``subheadline`` segments, and credits, bylines,
+copyright lines and page furniture are skipped. Without it, lines separated by line
+breaks are paragraphs (a hard-wrapped line that runs on joins the next), and a
+title-like line above the first paragraph of prose, a one-line first paragraph, or a
+short Title-Case crosshead counts as a headline line.
+
+How it works, module by module (general rules, no parser model):
+:mod:`~analysis_utils.quote_marks` pairs the quotation marks;
+:mod:`~analysis_utils.cues` reads the cue verbs of ``data/cue_verbs.yml``;
+:mod:`~analysis_utils.speakers` finds the speaker phrase next to a cue;
+:mod:`~analysis_utils.name_index` resolves short names and descriptions;
+:mod:`~analysis_utils.attribution` builds the frames of a sentence and their clauses;
+:mod:`~analysis_utils.quote_builder` walks the text keeping track of who is speaking.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+import pandas as pd
+
+from .attribution import title_case, words_of
+from .cues import CueLexicon, default_lexicon
+from .quote_builder import Paragraph, QuoteBuilder
+from .quote_marks import quote_spans
+
+COLUMNS = [
+    "quote_id", "kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
+    "speaker_role", "speaker_via", "anonymous", "cue", "cue_start", "cue_end", "paragraph",
+    "attribution", "marks", "unclosed",
+]
+KINDS = ("direct", "partial", "indirect", "headline", "scare")
+ANALYSED_SEGMENTS = ("headline", "subheadline", "body", "caption")
+_STRING = ["kind", "text", "speaker", "speaker_role", "speaker_via", "cue", "marks"]
+_NULLABLE = ["speaker_start", "speaker_end", "cue_start", "cue_end"]
+_TERMINAL = ".!?…"
+
+
+# --- paragraphs ------------------------------------------------------------------------------
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
+    out, pos = [], 0
+    n = len(text)
+    while pos <= n:
+        nl = min((i for i in (text.find("\n", pos), text.find("\r", pos)) if i >= 0), default=n)
+        out.append((pos, nl))
+        if nl >= n:
+            break
+        pos = nl + (2 if text.startswith("\r\n", nl) else 1)
+    return out
+
+
+def _title_like(s: str) -> bool:
+    """Title Case, or a short line that does not end like a sentence."""
+    words = words_of(s)
+    if not words or len(words) > 30:
+        return False
+    if title_case(words):
+        return True
+    end = s.rstrip().rstrip("\"'”’»)")
+    return len(words) <= 15 and not end.endswith((".", ":", ";", ","))
+
+
+def _paragraphs(text: str, segments: pd.DataFrame | None) -> list[Paragraph]:
+    """The paragraphs of ``text`` (see the module docstring); skipped segments stay in the
+    list as empty paragraphs so that ``paragraph`` numbers every non-blank block."""
+    if segments is not None and len(segments):
+        out = []
+        for row in segments.itertuples(index=False):
+            if row.kind == "blank":
+                continue
+            a = int(getattr(row, "content_start", row.start))
+            b = int(row.end)
+            keep = row.kind in ANALYSED_SEGMENTS
+            out.append(Paragraph(len(out), a if keep else b, b, row.kind in ("headline", "subheadline")))
+        return out
+    # blocks separated by line breaks; a hard-wrapped line joins the next one
+    lines = [(a, b) for a, b in _lines(text) if text[a:b].strip()]
+    paras: list[list[int]] = []
+    prev = None
+    for a, b in lines:
+        if prev is not None and _wrapped(text, prev, (a, b)):
+            paras[-1][1] = b
+        else:
+            paras.append([a, b])
+        prev = (a, b)
+    out = []
+    first_prose = next((k for k, (a, b) in enumerate(paras) if not _title_like(text[a:b])), None)
+    for k, (a, b) in enumerate(paras):
+        s = text[a:b]
+        words = words_of(s)
+        if first_prose is None or len(paras) < 2:
+            head = False
+        elif k < first_prose:
+            head = True  # title lines above the first paragraph of prose
+        elif k == 0:
+            head = len(words) <= 20 and len(paras) >= 3  # a one-line title ending in a full stop
+        else:
+            head = len(words) <= 12 and title_case(words) and not _quote_led(s)  # a crosshead
+        out.append(Paragraph(k, a, b, head))
+    return out
+
+
+def _quote_led(s: str) -> bool:
+    return s.lstrip()[:1] in "\"“'‘«"
+
+
+def _wrapped(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
+    """Does line ``cur`` continue line ``prev`` (hard-wrapped prose, not a new paragraph)?"""
+    a, b = prev
+    c, d = cur
+    between = text[b:c]
+    if between.count("\n") + between.count("\r") - between.count("\r\n") > 1:
+        return False  # a blank line
+    p, q = text[a:b].rstrip(), text[c:d].lstrip()
+    if not p or not q:
+        return False
+    if q[0].islower():
+        return True
+    return len(p) >= 40 and p[-1] not in _TERMINAL + ":;\"'”’)" and not title_case(words_of(p)) \
+        and len(p) <= 100
+
+
+# --- public API ------------------------------------------------------------------------------
+
+_DTYPES = {c: "string" for c in _STRING}
+_DTYPES.update({c: "Int64" for c in _NULLABLE})
+_DTYPES.update({c: "int64" for c in ("quote_id", "start", "end", "paragraph", "attribution")})
+_DTYPES.update({"anonymous": "bool", "unclosed": "bool"})
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """The quotes table with its dtypes (strings, nullable integers for optional offsets)."""
+    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=_DTYPES[c]) for c in COLUMNS})
+
+
+def _empty() -> pd.DataFrame:
+    return _frame([])
+
+
+def find_quotes(text: str, *, aliases: Mapping[str, str] | None = None,
+                segments: pd.DataFrame | None = None, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+    """Quotations and reported speech in ``text``, with speakers (columns: module docstring).
+
+    ``aliases`` maps surface or full names to canonical names (an actor registry's
+    aliases); it is applied to the resolved speaker. ``segments`` (a table like
+    :attr:`Article.segments`) says which lines are headline, deck, body or caption, and
+    which to skip; without it, short title-like lines before the first paragraph of
+    prose count as headline lines. ``lexicon`` replaces the cue verbs of
+    ``data/cue_verbs.yml``. Never raises for any string.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return _empty()
+    lex = lexicon or default_lexicon()
+    paras = _paragraphs(text, segments)
+    spans = quote_spans(text, [(p.start, p.end) for p in paras])
+    b = QuoteBuilder(text, paras, spans, lex)
+    b.run()
+    if not b.rows:
+        return _empty()
+    rows = sorted(b.rows, key=lambda r: (r["start"], r["end"]))
+    renum: dict[int, int] = {}
+    for r in rows:
+        r["attribution"] = renum.setdefault(r["attribution"], len(renum))
+        r["text"] = text[r["start"]:r["end"]]
+        r["cue"] = text[r["cue_start"]:r["cue_end"]] if r["cue_start"] is not None else ""
+        if aliases and r["speaker"]:
+            r["speaker"] = _canonical(r["speaker"], r, text, aliases)
+    for k, r in enumerate(rows):
+        r["quote_id"] = k
+    return _frame(rows)
+
+
+def _canonical(speaker: str, row: dict, text: str, aliases: Mapping[str, str]) -> str:
+    surface = text[row["speaker_start"]:row["speaker_end"]] if row["speaker_start"] is not None else ""
+    keys = [speaker, surface, "the " + surface]
+    for key in keys:
+        if key in aliases:
+            return aliases[key]
+    folded = {str(k).casefold(): v for k, v in aliases.items()}
+    for key in keys:
+        if key.casefold() in folded:
+            return folded[key.casefold()]
+    return speaker
+
+
+def find_quotes_in_article(article, registry_aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """:func:`find_quotes` on an :class:`~analysis_utils.article.Article`: headline, deck,
+    body and captions only (page furniture, credits, bylines and copyright lines are
+    skipped, and so is the repeated headline at the start of a caption). Offsets index
+    ``article.text``; ``registry_aliases`` canonicalises speakers (see :func:`find_quotes`)."""
+    return find_quotes(article.text, aliases=registry_aliases, segments=article.segments)

@@ -1,0 +1,510 @@
+"""Quotations, speakers and reported speech: analysis_utils.quotes and its helpers."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis_utils import load_article
+from analysis_utils.cues import default_lexicon, inflections, lexicon_from_mapping
+from analysis_utils.quote_marks import quote_spans
+from analysis_utils.quotes import COLUMNS, KINDS, find_quotes, find_quotes_in_article
+
+from conftest import FIXTURES, SEED
+
+SPEECH = ("direct", "partial", "indirect", "headline")
+
+
+def quotes_of(text: str, **kw) -> pd.DataFrame:
+    return find_quotes(text, **kw)
+
+
+def one(df: pd.DataFrame, text: str) -> pd.Series:
+    """The row whose text is ``text`` (exactly one)."""
+    rows = df[df["text"] == text]
+    assert len(rows) == 1, f"{text!r} not found once in {list(df['text'])}"
+    return rows.iloc[0]
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / "quotes" / name).read_text(encoding="utf-8")
+
+
+def line_offsets(text: str) -> list[int]:
+    offs, pos = [0], 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        offs.append(pos)
+    return offs
+
+
+def find_on_line(text: str, offs: list[int], line: int, needle: str, nth: int = 1) -> tuple[int, int]:
+    k = offs[line - 1] - 1
+    for _ in range(nth):
+        k = text.index(needle, k + 1, offs[line])
+    return k, k + len(needle)
+
+
+# --- the table --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "The council met on Monday. It adjourned at noon."])
+def test_no_quotes_gives_empty_typed_table(text):
+    df = find_quotes(text)
+    assert list(df.columns) == COLUMNS
+    assert len(df) == 0
+    assert df["start"].dtype == "int64" and df["paragraph"].dtype == "int64"
+    assert str(df["speaker_start"].dtype) == "Int64" and str(df["cue_end"].dtype) == "Int64"
+    assert str(df["speaker"].dtype) == "string" and df["anonymous"].dtype == bool
+
+
+def test_non_string_input_does_not_crash():
+    assert len(find_quotes(None)) == 0  # type: ignore[arg-type]
+
+
+def test_columns_and_offsets_on_a_fixture():
+    text = fixture("wire_quotes.txt")
+    df = find_quotes(text)
+    assert list(df.columns) == COLUMNS
+    assert set(df["kind"]) <= set(KINDS)
+    assert list(df["quote_id"]) == list(range(len(df)))
+    for r in df.itertuples():
+        assert text[r.start:r.end] == r.text
+        if r.speaker:
+            assert 0 <= r.speaker_start < r.speaker_end <= len(text)
+        else:
+            assert pd.isna(r.speaker_start) and r.speaker_via == "" and not r.anonymous
+        if r.cue:
+            assert text[r.cue_start:r.cue_end] == r.cue
+
+
+# --- the seed's reference annotation --------------------------------------------------------
+
+@pytest.fixture(scope="module", params=["article", "text"])
+def seed_quotes(request):
+    """The seed through the Article helper (segments known) and as raw text (line heuristics)."""
+    art = load_article(SEED)
+    return find_quotes_in_article(art) if request.param == "article" else find_quotes(art.text)
+
+
+def test_seed_quotations(gold, seed_quotes, seed_text):
+    offs = line_offsets(seed_text)
+    for q in gold["quotes"]:
+        if "text" in q:
+            a, b = find_on_line(seed_text, offs, q["line"], q["text"])
+        else:
+            a, _ = find_on_line(seed_text, offs, q["line"], q["text_starts"])
+            _, b = find_on_line(seed_text, offs, q["line"], q["text_ends"])
+        rows = seed_quotes[(seed_quotes["start"] == a) & (seed_quotes["end"] == b)]
+        assert len(rows) == 1, f"missing quotation on line {q['line']}: {seed_text[a:b][:60]!r}"
+        row = rows.iloc[0]
+        assert row["kind"] == q["kind"]
+        assert row["speaker"] == (q["speaker"] or "")
+        if "cue" in q:
+            assert row["cue"] == q["cue"]
+        if q.get("speaker_is_pronoun"):
+            assert row["speaker_via"] == "pronoun"
+            assert seed_text[row["speaker_start"]:row["speaker_end"]] == "He"
+
+
+def test_seed_scare_quotes_are_not_speech(gold, seed_quotes, seed_text):
+    offs = line_offsets(seed_text)
+    speech = seed_quotes[seed_quotes["kind"].isin(SPEECH)]
+    for sq in gold["scare_quotes"]:
+        a, b = find_on_line(seed_text, offs, sq["line"], sq["text"], sq.get("nth", 1))
+        exact = speech[(speech["start"] == a) & (speech["end"] == b)]
+        assert exact.empty, f"scare quote {sq['text']!r} reported as {list(exact['kind'])}"
+        # a term nested in someone's quotation is part of it, never a row of its own
+        assert not ((seed_quotes["start"] == a) & (seed_quotes["end"] == b) & (seed_quotes["kind"] != "scare")).any()
+
+
+def test_seed_reported_speech(gold, seed_quotes, seed_text):
+    offs = line_offsets(seed_text)
+    for rs in gold["reported_speech"]:
+        a, b = offs[rs["line"] - 1], offs[rs["line"]]
+        on_line = seed_quotes[(seed_quotes["start"] >= a) & (seed_quotes["start"] < b)]
+        cand = on_line[(on_line["cue"].str.lower() == rs["cue"].lower())
+                       & on_line["kind"].isin(("indirect", "direct", "partial"))]
+        assert len(cand), f"reported speech on line {rs['line']} ({rs['cue']}) not found"
+        row = cand.iloc[0]
+        assert row["speaker"].lower() == rs["source"].lower()
+        assert bool(row["anonymous"]) == rs["anonymous"]
+
+
+def test_seed_roles_and_captions(seed_quotes):
+    joh = seed_quotes[seed_quotes["speaker"] == "Joh Han-beom"]
+    assert set(joh["speaker_role"]) == {"Senior Research Fellow at the Korea Institute for National Unification"}
+    jang = seed_quotes[seed_quotes["speaker"] == "Jang Ho-jin"]
+    assert set(jang["speaker_role"]) == {"Director of the National Security Office"}
+    # nothing comes from the repeated headline at the start of the captions
+    art = load_article(SEED)
+    seg = art.segments
+    for cap in seg[seg["repeats_headline"]].itertuples():
+        inside = seed_quotes[(seed_quotes["start"] >= cap.start) & (seed_quotes["start"] < cap.content_start)]
+        assert inside.empty
+
+
+# --- quotation marks --------------------------------------------------------------------------
+
+def test_straight_and_curly_double_and_single_marks():
+    text = ('"We will win," Lee said. “We will win again,” Park said. '
+            "'We never lose,' Choi said. ‘We always win,’ Han said.")
+    df = quotes_of(text)
+    assert list(df["kind"]) == ["direct"] * 4
+    assert one(df, "We will win,")["speaker"] == "Lee"
+    assert one(df, "We will win again,")["speaker"] == "Park"
+    assert one(df, "We never lose,")["speaker"] == "Choi"
+    assert one(df, "We always win,")["speaker"] == "Han"
+    assert list(df["marks"]) == ['"', "“", "'", "‘"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's technical support and Kim Jong-un's visit were discussed.",
+    "They don't know whether the '90s policy still works.",
+    "The students' union and the teachers' pay were on the agenda.",
+    "It was rock 'n' roll at O'Brien's bar until 'til dawn.",
+])
+def test_apostrophes_are_not_quotation_marks(text):
+    assert len(find_quotes(text)) == 0
+    assert quote_spans(text, [(0, len(text))]) == []
+
+
+def test_plural_possessive_inside_a_single_quotation():
+    text = "'The students' union will decide,' the dean said."
+    row = one(find_quotes(text), "The students' union will decide,")
+    assert row["kind"] == "direct" and row["speaker"] == "the dean"
+
+
+def test_nested_term_is_part_of_the_outer_quotation():
+    text = ('Analyst Mina Cho said, "It will be a \'strategic partnership,\' not an alliance." '
+            "The talks continue.")
+    df = find_quotes(text)
+    row = one(df, "It will be a 'strategic partnership,' not an alliance.")
+    assert row["kind"] == "direct" and row["speaker"] == "Mina Cho"
+    assert not (df["text"] == "strategic partnership,").any()
+
+
+def test_quotation_broken_by_a_line_break():
+    text = 'The minister said, "We will not\nback down on this," before leaving.'
+    row = one(find_quotes(text), "We will not\nback down on this,")
+    assert row["kind"] == "direct"
+
+
+def test_multi_paragraph_quotation():
+    text = fixture("multi_paragraph.txt")
+    df = find_quotes(text)
+    pieces = df[df["kind"] == "direct"]
+    assert list(pieces["text"]) == [
+        "We have waited three years for a fair offer.",
+        "We will not wait three more. If the company does not return to the table, we will stop work.",
+        "And we will stay out as long as it takes.",
+    ]
+    assert set(pieces["speaker"]) == {"Dana Whitfield"}
+    assert pieces["attribution"].nunique() == 1
+    assert list(pieces["paragraph"]) == sorted(pieces["paragraph"]) and pieces["paragraph"].nunique() == 3
+
+
+def test_unbalanced_marks_never_swallow_the_article():
+    body = "Officials met in the capital. " * 40
+    text = f'He called it a "historic step.\n\n{body}\n\n"We are ready," the envoy said.'
+    df = find_quotes(text)
+    assert one(df, "We are ready,")["speaker"] == "the envoy"
+    for r in df.itertuples():
+        assert r.end - r.start <= 300
+        assert "Officials met" not in r.text
+
+
+def test_stray_marks_yield_nothing_or_a_short_flagged_span():
+    for text in ['"', "'", '“', 'A lone " mark in a sentence.', "Trailing mark'", '"Unfinished thought']:
+        df = find_quotes(text)
+        for r in df.itertuples():
+            assert r.unclosed and len(r.text) <= 300
+    row = one(find_quotes('"Unfinished thought'), "Unfinished thought")
+    assert row["unclosed"]
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+def test_name_with_apposition_and_pronoun_continuation():
+    text = ('Joh Min-seo, Senior Fellow at the Institute for Peace Studies, evaluated, "The risk is low." '
+            'She added, "Talks will resume."')
+    df = find_quotes(text)
+    first = one(df, "The risk is low.")
+    assert (first["speaker"], first["cue"], first["speaker_via"]) == ("Joh Min-seo", "evaluated", "name")
+    assert first["speaker_role"] == "Senior Fellow at the Institute for Peace Studies"
+    second = one(df, "Talks will resume.")
+    assert (second["speaker"], second["cue"], second["speaker_via"]) == ("Joh Min-seo", "added", "pronoun")
+    assert text[second["speaker_start"]:second["speaker_end"]] == "She"
+
+
+def test_title_and_surname_resolve_to_the_full_name():
+    text = ('Russian President Vladimir Volkov arrived on Monday.\n\n'
+            'On Tuesday, President Volkov publicly expressed gratitude, saying, "We are grateful."')
+    row = one(find_quotes(text), "We are grateful.")
+    assert row["speaker"] == "Vladimir Volkov" and row["cue"] == "saying"
+    assert text[row["speaker_start"]:row["speaker_end"]] == "Volkov"
+
+
+@pytest.mark.parametrize("text,cue", [
+    ('"The budget is fair," Chang said.', "said"),
+    ('"The budget is fair," said Chang.', "said"),
+    ('"The budget is fair?" Chang asked.', "asked"),
+])
+def test_speaker_after_the_quotation(text, cue):
+    row = one(find_quotes("Finance chief Lin Chang spoke on Monday. " + text), text.split('"')[1])
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", "Lin Chang", cue)
+
+
+def test_question_mark_quote_with_capitalised_speaker_after_it():
+    text = '“How many times must this happen?” Clinton said. “It is unbearable.”'
+    df = find_quotes(text)
+    assert one(df, "How many times must this happen?")["speaker"] == "Clinton"
+    assert one(df, "It is unbearable.")["speaker"] == "Clinton"
+
+
+def test_he_said_after_the_quotation_resolves_to_the_previous_speaker():
+    text = 'Tomas Reyes chairs the committee. "We have the votes," he said.'
+    row = one(find_quotes(text), "We have the votes,")
+    assert (row["speaker"], row["speaker_via"]) == ("Tomas Reyes", "pronoun")
+
+
+def test_ambiguous_pronoun_is_left_empty():
+    text = ('Lee Kim said the plan works. Carl Dunn arrived later. Anna Berg left early. '
+            '"It will fail," he said.')
+    row = one(find_quotes(text), "It will fail,")
+    assert row["speaker"] == "" and pd.isna(row["speaker_start"])
+
+
+def test_gender_from_titles_and_earlier_pronouns():
+    text = ('Mr. Carl Dunn spoke first. "Yes," Dunn said. Ms. Anna Berg disagreed. "No," she said. '
+            '"Maybe," he said.')
+    df = find_quotes(text)
+    assert one(df, "No,")["speaker"] == "Anna Berg"
+    assert one(df, "Maybe,")["speaker"] == "Carl Dunn"
+
+
+def test_descriptor_linked_through_an_earlier_apposition():
+    text = ('Yuri Orlov, the Kremlin aide, met reporters on Monday.\n\n'
+            '"The visit is confirmed," the Kremlin aide said.')
+    row = one(find_quotes(text), "The visit is confirmed,")
+    assert (row["speaker"], row["speaker_via"], bool(row["anonymous"])) == ("Yuri Orlov", "descriptor", False)
+
+
+@pytest.mark.parametrize("phrase", ["a presidential official", "a senior U.S. official", "the Kremlin aide"])
+def test_unnamed_sources_are_anonymous(phrase):
+    row = one(find_quotes(f'"The talks are over," {phrase} said.'), "The talks are over,")
+    assert row["speaker"] == phrase and row["anonymous"] and row["speaker_via"] == "descriptor"
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ('"We stand together," the statement read.', "the statement"),
+    ('"We stand together," the three countries said.', "the three countries"),
+    ('"We stand together," officials said.', "officials"),
+])
+def test_collective_speakers(sentence, speaker):
+    row = one(find_quotes(sentence), "We stand together,")
+    assert row["speaker"] == speaker and row["speaker_via"] == "collective"
+
+
+def test_quote_paragraph_without_cue_continues_the_previous_speaker():
+    text = fixture("wire_quotes.txt")
+    df = find_quotes(text)
+    row = one(df, "Maybe fewer.")
+    assert (row["speaker"], row["speaker_via"]) == ("Tomas Reyes", "previous-paragraph")
+    cont = one(df, "The water does not care about our budget.")
+    first = one(df, "We cannot wait another season,")
+    assert cont["speaker"] == "Elena Marsh" and cont["speaker_via"] == "continuation"
+    assert cont["attribution"] == first["attribution"]
+
+
+def test_participle_takes_the_subject_of_the_main_clause():
+    text = ('Jang Min-ho, Director of the Security Office, warned the day before, saying, '
+            '"We sent a warning," and added, "Think carefully."')
+    df = find_quotes(text)
+    assert one(df, "We sent a warning,")["cue"] == "saying"
+    assert one(df, "Think carefully.")["cue"] == "added"
+    assert set(df[df["kind"] == "direct"]["speaker"]) == {"Jang Min-ho"}
+    assert set(df[df["kind"] == "direct"]["speaker_via"]) == {"main-clause"}
+    assert not (df["text"] == "the day before").any()
+
+
+def test_dash_attribution():
+    text = "“We need a leader who listens.” ― Maria Lopez\n\n“He does not listen.” ― Jorge Ruiz"
+    df = find_quotes(text)
+    assert one(df, "We need a leader who listens.")["speaker"] == "Maria Lopez"
+    assert one(df, "He does not listen.")["speaker"] == "Jorge Ruiz"
+
+
+def test_transcript_labels():
+    df = find_quotes(fixture("transcript.txt"))
+    grant = df[df["speaker"] == "Paula Grant"]
+    assert list(grant["text"]) == ["They will fall, but slowly. We have signed new supply contracts.",
+                                   "By the end of the year."]
+    assert set(grant["speaker_via"]) == {"transcript"} and set(grant["cue"]) == {":"}
+
+
+def test_aliases_canonicalise_speakers():
+    text = '"We will respond," Putin said. "We are ready," the Kremlin said.'
+    df = find_quotes(text, aliases={"Putin": "Vladimir Putin", "the Kremlin": "Russia"})
+    assert one(df, "We will respond,")["speaker"] == "Vladimir Putin"
+    assert one(df, "We are ready,")["speaker"] == "Russia"
+
+
+# --- partial, indirect, headline, scare --------------------------------------------------------
+
+def test_partial_quotation_inside_reported_speech():
+    text = ("Earlier, Choe Mi-ran, the Foreign Minister, announced after visiting Moscow in January "
+            "that both sides had reached 'consensus on a new legal basis.'")
+    df = find_quotes(text)
+    part = one(df, "consensus on a new legal basis.")
+    assert (part["kind"], part["speaker"], part["cue"]) == ("partial", "Choe Mi-ran", "announced")
+    ind = df[df["kind"] == "indirect"].iloc[0]
+    assert ind["text"] == "both sides had reached 'consensus on a new legal basis.'"
+    assert ind["attribution"] == part["attribution"] and ind["speaker_role"] == "the Foreign Minister"
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,anonymous", [
+    ("Mayor Ines Duarte said that the bridge would reopen in May.", "Ines Duarte", "said",
+     "the bridge would reopen in May", False),
+    ("Mayor Ines Duarte said Tuesday the bridge would reopen in May.", "Ines Duarte", "said",
+     "the bridge would reopen in May", False),
+    ("Acts of protest, Duarte said, are acts of patriotism.", "Duarte", "said",
+     "Acts of protest, Duarte said, are acts of patriotism", False),
+    ("The losses would outstrip the gains, said a senior economist at the bank.", "a senior economist",
+     "said", "The losses would outstrip the gains", True),
+    ("The bridge will reopen in May, Duarte said.", "Duarte", "said", "The bridge will reopen in May", False),
+    ("According to diplomatic sources on the 17th, the president will visit Seoul.", "diplomatic sources",
+     "According to", "the president will visit Seoul", True),
+    ("In addition, authorities assess that the North wants the technology.", "authorities", "assess",
+     "the North wants the technology", True),
+    ("Some speculate that the treaty may include a defence clause.", "some", "speculate",
+     "the treaty may include a defence clause", True),
+    ("The mayor announced after the vote that taxes would rise.", "the mayor", "announced",
+     "taxes would rise", False),
+    ("Officials told reporters on Tuesday that the border would stay closed.", "officials", "told",
+     "the border would stay closed", True),
+])
+def test_indirect_speech(text, speaker, cue, content, anonymous):
+    df = find_quotes(text)
+    ind = df[df["kind"] == "indirect"]
+    assert len(ind) == 1, list(df["text"])
+    row = ind.iloc[0]
+    assert (row["speaker"], row["cue"], row["text"], bool(row["anonymous"])) == (speaker, cue, content, anonymous)
+
+
+@pytest.mark.parametrize("text", [
+    "It is believed that the talks will fail.",                   # passive, no source
+    "There is speculation that the summit will be delayed.",      # a noun, not a cue
+    "If Russia states its intentions, the South would respond.",  # hypothetical
+    "Neither the Kremlin nor Seoul has disclosed the schedule.",  # negated
+    "The president did not say whether he would attend.",          # negated
+    "His claims about the vote were false.",                      # a noun
+])
+def test_no_attribution_without_a_source(text):
+    assert len(find_quotes(text)[lambda d: d["kind"] == "indirect"]) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea and Russia signed a 'Friendship Treaty' in 2000.",
+    "Officials want the so-called 'game changer' weapon technology.",
+    "The 'automatic military intervention' clause was removed.",
+    "A new treaty at the level of the 'alliance' may be signed.",
+    "The move was seen as a 'game changer' for the region.",
+])
+def test_scare_quotes(text):
+    df = find_quotes(text)
+    assert len(df) == 1 and df.iloc[0]["kind"] == "scare"
+
+
+def test_term_inside_an_opinion_is_a_scare_quote():
+    text = "Some speculate that the deal may include 'automatic military intervention' or less."
+    df = find_quotes(text)
+    assert one(df, "automatic military intervention")["kind"] == "scare"
+    assert (df["kind"] == "indirect").sum() == 1
+
+
+def test_headline_quotes_with_and_without_segments():
+    text = fixture("wire_quotes.txt")
+    row = one(find_quotes(text), "We Cannot Wait")
+    assert row["kind"] == "headline" and row["speaker"] == ""
+    art = load_article(text)
+    row = one(find_quotes_in_article(art), "We Cannot Wait")
+    assert row["kind"] == "headline"
+
+
+def test_deck_line_with_a_term_and_a_quotation():
+    text = ("Summit Set for June\n\nTalks of 'Military Intervention' Level Agreement... \"Low Possibility\"\n\n"
+            "The two leaders will meet in June, officials said on Monday, after months of preparation.")
+    df = find_quotes(text)
+    assert one(df, "Military Intervention")["kind"] == "scare"
+    assert one(df, "Low Possibility")["kind"] == "headline"
+
+
+def test_article_helper_skips_furniture_and_repeated_headlines():
+    text = ('Harbour Wall Approved After "Long Fight"\n\n'
+            'The council approved the harbour wall on Monday, officials said, after a long debate.\n\n'
+            'Harbour Wall Approved After "Long Fight" Mayor Elena Marsh speaks at the council.\n'
+            '[Image source=Yonhap News]\n\n'
+            '"It was a long fight," Marsh said.\n\n'
+            '© The Harbour Times. All rights reserved. "Subscribe" today.\n')
+    art = load_article(text)
+    df = find_quotes_in_article(art)
+    assert (df["text"] == "Long Fight").sum() == 1  # the headline, not the caption's repeat
+    assert one(df, "It was a long fight,")["speaker"] == "Elena Marsh"
+    assert not (df["text"] == "Subscribe").any()
+
+
+# --- cue lexicon -------------------------------------------------------------------------------
+
+def test_inflections():
+    assert inflections("warn") == ["warn", "warns", "warned", "warning"]
+    assert inflections("emphasize") == ["emphasize", "emphasizes", "emphasized", "emphasizing"]
+    assert inflections("reply") == ["reply", "replies", "replied", "replying"]
+    assert inflections("stress") == ["stress", "stresses", "stressed", "stressing"]
+
+
+def test_default_lexicon_has_the_documented_cues():
+    lex = default_lexicon()
+    for form in ("said", "says", "saying", "added", "warned", "evaluated", "announced", "told", "noted",
+                 "stressed", "expressed", "called", "urged", "asked", "explained", "insisted", "argued",
+                 "claimed", "wrote", "tweeted", "posted", "declared", "assessed", "speculated", "predicted",
+                 "emphasized", "emphasised", "replied", "acknowledged", "admitted", "suggested", "recalled",
+                 "continued", "concluded", "commented", "remarked", "confirmed", "denied"):
+        assert lex.match([form], 0) is not None, form
+    assert lex.match(["pointed", "out"], 0).lemma == "point out"
+    assert lex.match(["according", "to"], 0).group == "according"
+
+
+def test_custom_lexicon():
+    lex = lexicon_from_mapping({"speech": ["grumble"]})
+    row = one(find_quotes('"Too late," grumbled the coach.', lexicon=lex), "Too late,")
+    assert (row["speaker"], row["cue"]) == ("the coach", "grumbled")
+    assert find_quotes('"Too late," said the coach.', lexicon=lex)["speaker"].eq("").all()
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_alphabet = st.sampled_from(list("abcXYZ .,;:!?'\"“”‘’\n-—()") + ["said", " he ", "Lee", "\n\n", "''"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_alphabet, max_size=80).map("".join))
+def test_any_text_gives_valid_offsets(text):
+    df = find_quotes(text)
+    assert list(df.columns) == COLUMNS
+    for r in df.itertuples():
+        assert 0 <= r.start <= r.end <= len(text)
+        assert text[r.start:r.end] == r.text
+        assert r.kind in KINDS
+        if r.speaker:
+            assert 0 <= r.speaker_start <= r.speaker_end <= len(text)
+        if r.cue:
+            assert text[r.cue_start:r.cue_end] == r.cue
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_unicode_text_does_not_crash(text):
+    df = find_quotes(text)
+    for r in df.itertuples():
+        assert text[r.start:r.end] == r.text
