@@ -52,9 +52,28 @@ def actor_colour(name: str) -> str:
     """
     if name in _ACTOR_COLOURS:
         return _ACTOR_COLOURS[name]
+    registry_colour = _registry_colours().get(name)
+    if registry_colour:
+        return registry_colour
     import zlib
 
     return ACTOR_PALETTE[zlib.crc32(name.encode("utf-8")) % len(ACTOR_PALETTE)]
+
+
+def _registry_colours() -> dict[str, str]:
+    """Colours declared in the default registry (read once; empty if it cannot be read)."""
+    global _REGISTRY_COLOURS
+    if _REGISTRY_COLOURS is None:
+        try:
+            from .registry import load_registry
+
+            _REGISTRY_COLOURS = load_registry().colours()
+        except Exception:  # no project data folder (e.g. an installed copy): palette only
+            _REGISTRY_COLOURS = {}
+    return _REGISTRY_COLOURS
+
+
+_REGISTRY_COLOURS: dict[str, str] | None = None
 
 
 @contextmanager
