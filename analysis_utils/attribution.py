@@ -11,6 +11,9 @@ Token-level rules (no parser model) used by :mod:`analysis_utils.quote_builder`:
   (``"...," said Chang``); for a participle (``..., saying``) or a coordinated verb
   (``... and added``) the subject of the main clause; for *according to* the phrase after
   it. A cue in a conditional (*If Russia states ...*) or with *neither/nor* is dropped.
+  An addressee verb right after a quotation takes the inverted subject (``"Why?" asked
+  Tom Riley, a farmer.``); a base form that is also a noun before a title is no cue
+  (``state Sen. Ana Ruiz``).
 * :func:`link_quote` -- which frame a quotation belongs to, and ``direct`` (only the
   frame around it: ``X said, "..."``, ``"...," X said``) or ``partial`` (inside the
   reported clause: ``announced that both sides had reached '...'``).
@@ -35,7 +38,10 @@ from .speakers import (
     TIME_WORDS,
     Mention,
     Tok,
+    _name_tok,
     apposition_subject,
+    is_title,
+    name_mention,
     np_left,
     np_right,
 )
@@ -159,6 +165,8 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[in
             if any(toks[x].kind == "w" and (toks[x].lower in _NEGATION or toks[x].lower.endswith("n't"))
                    for x in range(max(0, k), i)):
                 ok = False  # "did not say", "has never claimed"
+        if ok and t.lower == cue.lemma and t.lower in _NOUN_BASES and i + 1 < len(toks) and is_title(toks[i + 1]):
+            ok = False  # a modifier of a title: "state Sen. Ana Ruiz", "state Del. ..."
         if ok:
             out.append((i, cue))
         i += cue.n
@@ -195,13 +203,22 @@ def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
             lo += 1
         if lo >= upto:
             return None
-        m = np_right(text, toks, lo, upto)
+        intro = toks[lo].kind == "w" and toks[lo].lower in _PREPOSITIONS | _ADVERBIAL_STARTS
+        m = None if intro else np_right(text, toks, lo, upto)  # "On July 6, 2015, Sanders made"
+        if m is not None and m.kind == "descriptor" and m.role and m.t1 < upto and toks[m.t1].text == ",":
+            a, b = m.t1 + 1, m.end_tok - (1 if toks[m.end_tok - 1].text == "," else 0)
+            if a < b and all(_name_tok(x) for x in toks[a:b]):
+                inner = name_mention(text, toks, a, b, a)  # "The governor, Gavin Newsom, weighed in"
+                if inner is not None and inner.kind == "name" and inner.person:
+                    inner.role, inner.end_tok = m.text, m.end_tok
+                    m = inner
         if m is not None and m.end_tok < upto and toks[m.end_tok].kind == "w" \
                 and toks[m.end_tok].lower not in _PREPOSITIONS and not (
                     m.kind == "name" and (m.text.isupper() and " " in m.text
                                           or " " not in m.text and m.text.lower().endswith(("ed", "ing")))):
             return m
-        comma = next((k for k in range(lo, min(upto, lo + 14)) if toks[k].text == ","), None)
+        comma = next((k for k in range(lo, min(upto, lo + (25 if intro else 14))) if toks[k].text == "," or (
+            toks[k].kind == "q" and toks[k].text.rstrip("\"'”’»").endswith(","))), None)  # On "Face the Nation,"
         if comma is None:
             return None
         lo = comma + 1  # an introductory phrase: "On the 5th,", "Chastened by the analyses,"
@@ -266,6 +283,13 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
             return m, "name", False
         return _inverted(text, toks, i, cue), "name", True  # ..., said X.
     if before.kind == "q":
+        if cue.group == "addressee" and not cue.participle:  # "...?" asked Tom Riley, a farmer.
+            m = np_right(text, toks, i + cue.n, len(toks))
+            after = m.t1 if m is not None else 0
+            if m is not None and m.kind != "pronoun" and (
+                    after >= len(toks) or toks[after].text in (",", ".", ";", "(") or toks[after].kind == "q"):
+                return m, "name", True
+            return None, "name", True
         return _inverted(text, toks, i, cue), "name", True  # "..." said X
     m = np_left(text, toks, j, 0)
     if m is not None and m.kind == "pronoun" and m.head == "who":
@@ -319,7 +343,17 @@ def _name_before(toks: list[Tok], i: int, lo: int) -> bool:
     k -= 1
     while k > lo and toks[k].kind == "p" and toks[k].text in (")", ".", ","):
         k -= 1
-    return k > lo and toks[k].kind == "w" and toks[k].cap and toks[k].lower not in STOP
+    if not (k > lo and toks[k].kind == "w" and toks[k].cap and toks[k].lower not in STOP):
+        return False
+    r = k
+    while r - 1 > lo and toks[r - 1].kind == "w" and toks[r - 1].cap:
+        r -= 1
+    places = ("in", "at", "from", "near", "to", "across")
+    if r - 1 >= lo and toks[r - 1].text == "," and r - 2 >= lo and toks[r - 2].cap:
+        r -= 2  # "Tulsa, Oklahoma": look before the city
+        while r - 1 > lo and toks[r - 1].kind == "w" and toks[r - 1].cap:
+            r -= 1
+    return not (r - 1 >= lo and toks[r - 1].lower in places)  # a place: "in Tulsa, Oklahoma, arguing"
 
 
 def _inverted(text: str, toks: list[Tok], i: int, cue: Cue) -> Mention | None:
@@ -376,6 +410,11 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
             continue
         # "...," panel Chairman Rep. Jason Chaffetz said: a few lower-case modifiers may come first
         gap = toks[nxt:starts]
+        if gap and gap[-1].possessive:  # "...," North Korea's Foreign Minister Ri Son-gwon said
+            g = len(gap) - 1
+            while g > 0 and gap[g - 1].cap and gap[g - 1].kind == "w" and len(gap) - g < 3:
+                g -= 1
+            gap = gap[:g]
         if starts >= nxt and len(gap) <= 2 and all(t.kind == "w" and not t.cap and t.lower not in STOP
                                                     for t in gap) and not any(t.kind == "q" for t in toks[k + 1:f.i]):
             return f, ("direct" if initial else "partial")
@@ -384,7 +423,7 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
     if before:
         f = before[-1]
         named = [g for g in before if g.speaker]
-        if not f.speaker and named and not _adjacent(toks, f, k):
+        if not f.speaker and named and (f.mention is None or not _adjacent(toks, f, k)):
             f = named[-1]  # "President Marsh ... said it would tell ... ''...''": not the unresolved "it"
         gap = toks[f.i + f.cue.n:k]
         if f.inverted and f.mention is not None and f.cue.group != "according":
@@ -538,8 +577,9 @@ def reported_clause(text: str, toks: list[Tok], frames: list[Frame], idx: int) -
             end = k
             break
     forward = _span(text, toks, j, end)
-    if not that and j < end and toks[j].kind == "w" and toks[j].lower in _ADVERBIAL_STARTS:
-        forward = None  # "said after the meeting", "told reporters during a visit"
+    if not that and j < end and toks[j].kind == "w" and (toks[j].lower in _ADVERBIAL_STARTS or (
+            toks[j].lower == "to" and j + 1 < end and (toks[j + 1].lower in _ADDRESSEES or toks[j + 1].cap))):
+        forward = None  # "said after the meeting", "told reporters during a visit", "said to the crowd"
     if f.via == "main-clause" or that:
         return forward
     if comma_before and close is not None and not _modal_before(toks, f.i):
@@ -553,10 +593,11 @@ def _cuts(toks: list[Tok], g: Frame, start: int, after: int) -> bool:
     """Does frame ``g`` (starting at ``toks[start]``) end the reported clause that starts at
     ``toks[after]``? A nested attribution inside the clause ("said he hoped ...") does not;
     a following participle, a coordinated clause or a trailing frame does."""
+    ing = g.cue.participle or g.cue.group == "according"  # ", saying ..." / ", according to ..."
     if start <= after:
-        return start == after and g.cue.participle
+        return start == after and ing
     prev = toks[start - 1]
-    if g.cue.participle:
+    if ing:
         return prev.text in (",", "—", "–", ";") or prev.kind == "q"
     if prev.text == ";" or prev.lower in ("and", "but", "while", "whereas", "although", "though"):
         return True

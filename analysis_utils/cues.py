@@ -77,8 +77,8 @@ class Cue:
 
     @property
     def participle(self) -> bool:
-        """An ``-ing`` form (``saying``, ``adding``)."""
-        return self.form.split(" ")[0].endswith("ing")
+        """An ``-ing`` form (``saying``, ``adding``; not *according to*)."""
+        return self.group != "according" and self.form.split(" ")[0].endswith("ing")
 
 
 @dataclass(frozen=True)

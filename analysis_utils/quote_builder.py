@@ -16,16 +16,29 @@ State machine, in order of precedence for a quotation
    modifier (*the 'game changer' weapon*), a Title-Case name (*the 'Friendship
    Treaty'*), a term already used as a scare quote, any short quotation inside a
    sentence with no cue.
-4. A quotation opening a sentence with no cue: the speaker of the last attribution of the
-   same paragraph (``continuation``, same ``attribution`` id); at the start of a
+4. A quotation that ends its sentence with no cue, after a colon in a sentence whose
+   subject is a named person (``Obama has a message: "..."``) -> that person
+   (``lead-in``, the colon as cue).
+5. A quotation opening a sentence with no cue: the speaker of the last attribution of the
+   same paragraph (``continuation``, same ``attribution`` id); else, when the previous
+   sentence of the paragraph attributed nothing, its named subject or the speaker of its
+   clause-less cue (``Cummings called him a master ... "..."``; ``lead-in``); at the start of a
    paragraph, the speaker announced by a previous paragraph ending in a colon, or the
    speaker of the previous paragraph's last sentence when this paragraph has no cue
    (``previous-paragraph``); the pieces of a multi-paragraph quotation share a speaker
    (``multi-paragraph``). Otherwise the speaker stays empty.
 
-Pronouns resolve to the last speaker when number, gender (from titles and earlier
-pronouns) and person/organisation agree and no other person has been the subject of a
-sentence since; else to the one compatible recent subject; else stay unresolved.
+Pronouns resolve to the last speaker when number, gender (from titles, role nouns,
+earlier pronouns and common given names) and person/organisation agree and no other person
+has been the subject of a sentence since; a person named in full whose gender is known to
+fit and who is the only compatible subject of the current paragraph beats a speaker of an
+earlier paragraph; else the one compatible person of the last paragraphs (or the one of
+that gender, when the others are capitalised words the text never names as people); else
+the pronoun stays unresolved.
+
+Nicknames inside names (``Robert C. "Bobby" Scott``) are ``scare`` rows and do not break
+the name; a sentence split after an abbreviated title (``state Del. | Marcia Price``) is
+mended.
 """
 from __future__ import annotations
 
@@ -57,9 +70,11 @@ from .speakers import (
     INSTITUTION_HEADS,
     DETERMINERS,
     STOP,
+    TITLES,
     Mention,
     Tok,
     name_mention,
+    nicknames,
     tokenize,
 )
 
@@ -116,7 +131,7 @@ class QuoteBuilder:
         self.paras = [p for p in paras if p.end > p.start]
         self.top = [s for s in spans if s.depth == 0]
         self.lex = lex
-        self.people = PersonIndex()
+        self.people = PersonIndex(paragraph_starts=[p.start for p in self.paras])
         self.rows: list[dict] = []
         self.next_attr = 0
         self.last: _Said | None = None
@@ -132,6 +147,9 @@ class QuoteBuilder:
         self.colon_lead: dict[int, tuple] = {}  # paragraph ending in ":" -> (speaker, span, role, anon, frame)
         self.sent_rows: list[dict] = []
         self.paras_by_index = {p.index: p for p in self.paras}
+        self.nickname_spans: list[int] = []  # top spans that are a nickname inside a name
+        self.cur_subj: Mention | None = None  # subject of the sentence being attributed
+        self.prev_sent: tuple | None = None  # (paragraph, subject, attributed anything) of the previous one
 
     # sentences -------------------------------------------------------------------------
     def sentences(self) -> list[_Sentence]:
@@ -156,7 +174,7 @@ class QuoteBuilder:
                         if self.top[k].close > last.end:
                             crossing = True
                         k += 1
-                    if crossing:
+                    if crossing or (last.para is p and _title_split(text, last.end, a)):
                         last.end = max(last.end, b)
                         continue
                 merged.append(_Sentence(p, a, b, []))
@@ -167,6 +185,10 @@ class QuoteBuilder:
                 inside.append((self.top[k].open, min(self.top[k].close, s.end), k))
                 k += 1
             s.toks = tokenize(text, s.start, s.end, inside)
+            drop = [] if s.para.headline else nicknames(text, s.toks)  # Title Case proves nothing there
+            if drop:
+                self.nickname_spans += [s.toks[k].q for k in drop]
+                s.toks = [t for k, t in enumerate(s.toks) if k not in set(drop)]
         out: list[_Sentence] = []
         for s in merged:
             if out and self._frame_only(out[-1], s):
@@ -183,7 +205,9 @@ class QuoteBuilder:
         if len(cur.toks) > 25 or not cur.toks[0].cap or any(t.kind == "q" for t in cur.toks):
             return False
         words = [t.lower if t.kind == "w" else "" for t in cur.toks]
-        return any(self.lex.match(words, k) is not None for k in range(min(7, len(words))))
+        # the cue within seven words, or after an apposition: "Scott's niece, Del. Marcia Price (D-Va.), said"
+        return any(self.lex.match(words, k) is not None and (k < 7 or cur.toks[k - 1].text == ",")
+                   for k in range(min(16, len(words))))
 
     # people ----------------------------------------------------------------------------
     def register(self, sents: list[_Sentence]) -> None:
@@ -216,6 +240,8 @@ class QuoteBuilder:
                             role = _role_after(self.text, toks, e + 1)
                             if role:
                                 m.role = role
+                        if not m.role and not m.title and a >= 2 and toks[a - 1].text == ",":
+                            m.role = _role_before(self.text, toks, a - 2)
                         self.people.add(m)
                     k = max(e, k + 1)
                 else:
@@ -224,6 +250,11 @@ class QuoteBuilder:
     # main pass -------------------------------------------------------------------------
     def run(self) -> None:
         sents = self.sentences()
+        for q in self.nickname_spans:
+            span = self.top[q]
+            para = next((p for p in self.paras if p.start <= span.open < p.end), None)
+            if para is not None and q not in self.span_rows:
+                self.span_rows[q] = self._row("scare", span.start, span.end, para.index, span=span)
         self.register(sents)
         self._transcripts()
         for s in sents:
@@ -270,6 +301,7 @@ class QuoteBuilder:
         pidx = sent.para.index
         self.sent_rows = []
         subj = sentence_subject(text, toks, len(toks)) if toks else None
+        self.cur_subj = subj
         for f in frames:
             f.cue_start = toks[f.i].start
             f.cue_end = toks[f.i + f.cue.n - 1].end
@@ -290,6 +322,9 @@ class QuoteBuilder:
                 name = self.people.resolve(subj.text, subj.start) or subj.text
                 self.colon_lead[pidx] = (name, (subj.start, subj.end), self.people.role(name, subj.start), False,
                                          None)
+        said = {(f.speaker, f.speaker_span, f.role) for f in frames if f.speaker and f.mention is not None
+                and f.mention.kind == "name" and f.speaker in self.people.full_names}
+        self.prev_sent = (pidx, subj, bool(self.sent_rows), said if len({x[0] for x in said}) == 1 else set())
         if subj is not None and subj.kind == "name" and subj.person and not sent.para.headline:
             name = self.people.resolve(subj.text, subj.start) or subj.text
             self.subjects.append(_Said(name, subj.start, pidx, True, False,
@@ -309,9 +344,9 @@ class QuoteBuilder:
         elif m.kind == "name":
             surface = m.text
             if surface.isupper() and len(surface) > 1:
-                full = self.people.resolve(surface.title(), m.start) or surface
+                full = self.people.resolve(surface.title(), m.start, m.gender) or surface
             else:
-                full = self.people.resolve(surface, m.start) if len(surface.split()) < 3 else None
+                full = self.people.resolve(surface, m.start, m.gender) if len(surface.split()) < 3 else None
                 full = full or surface
             f.speaker = full
             f.role = m.role or m.title or self.people.role(full, m.start)
@@ -363,6 +398,16 @@ class QuoteBuilder:
 
             recent = [s for s in self.subjects if pidx - s.para <= 1 and (last is None or s.pos > last.pos)]
             others = {s.name for s in recent if fits(s)} - ({last.name} if last else set())
+            def known(s: _Said) -> bool:  # a person the text named in full, of this gender
+                sg = s.gender or self.pron_gender.get(s.name, "") or self.people.gender.get(s.name, "")
+                return sg == g and s.name in self.people.full_names
+
+            here = {s.name for s in recent if fits(s) and s.para == pidx}
+            if len(here) == 1 and known(next(s for s in recent if s.name in here)) \
+                    and (last is None or last.para < pidx):
+                # the one compatible subject of this paragraph beats a speaker of an earlier one
+                name = next(iter(here))
+                return max((s for s in recent if s.name == name), key=lambda s: s.pos)
             if last is not None and fits(last):
                 return last if not others else None
             # the last speaker does not fit: the one compatible person seen in the last paragraphs
@@ -370,6 +415,12 @@ class QuoteBuilder:
             names = {s.name for s in window}
             if len(names) == 1:
                 return max(window, key=lambda s: s.pos)
+            # else the one person of this gender, when the others are no people the text named
+            # in full ("Delegates questioned ...") and none of unknown gender was
+            strong = {s.name for s in window if known(s)}
+            unsure = {s.name for s in window if s.name in self.people.full_names and not known(s)}
+            if len(strong) == 1 and not unsure:
+                return max((s for s in window if s.name in strong), key=lambda s: s.pos)
             return None
         if last is None:
             return None
@@ -400,7 +451,12 @@ class QuoteBuilder:
                     or frame.cue.group.startswith("cognition") and not (
                         starts_upper(content) and len(words_of(content)) >= 6)):
                 kind, frame = "scare", None
-            if frame is not None:
+            lead = None
+            if frame is not None and not frame.speaker and k > 0 and toks[k - 1].text == ":":
+                lead = self._lead_in(sent, toks, k, colon=True)  # "With leaders worried, X has a message: "...""
+            if lead is not None:
+                row = lead
+            elif frame is not None:
                 row = self._row(kind, span.start, span.end, sent.para.index, frame=frame, span=span)
                 if kind == "direct":
                     frame.direct = True
@@ -458,12 +514,18 @@ class QuoteBuilder:
         if title_case(words_of(content)) and len(words_of(content)) <= 10 and not sentence_like(content):
             return self._row("headline" if standalone(self.text, sent.start, sent.end, span) else "scare",
                              span.start, span.end, pidx, span=span)
+        lead = self._lead_in(sent, toks, k, colon=True)
+        if lead is not None:
+            return lead
         prev = self.para_last_row.get(pidx)
         if prev is not None and (self.last is None or not prev["speaker"] or self.last.name == prev["speaker"]):
             return self._row("direct", span.start, span.end, pidx, span=span, attribution=prev["attribution"],
                              speaker=prev["speaker"], speaker_span=_span_of(prev), role=prev["speaker_role"],
                              via="continuation", anonymous=prev["anonymous"])
         para_start = span.open <= first_char(self.text, sent.para.start)
+        lead = None if para_start or prev is not None else self._lead_in(sent, toks, k, colon=False)
+        if lead is not None:
+            return lead
         if para_start and pidx - 1 in self.colon_lead:
             name, sp, role, anon, frame = self.colon_lead[pidx - 1]
             if frame is not None:
@@ -477,6 +539,46 @@ class QuoteBuilder:
                              speaker_span=_span_of(before), role=before["speaker_role"],
                              via="previous-paragraph", anonymous=before["anonymous"])
         return self._row("direct", span.start, span.end, pidx, span=span)
+
+    def _lead_in(self, sent: _Sentence, toks: list[Tok], k: int, colon: bool) -> dict | None:
+        """A quotation that ends its sentence, with no cue, introduced by a named person:
+        ``Obama has a new message: "..."`` (``colon``: the subject of the same sentence,
+        the colon as cue) or ``Sanders identified ... as the reason. "..."`` (the subject of
+        the previous sentence of the paragraph, when that sentence attributed nothing)."""
+        if any(t.kind != "p" for t in toks[k + 1:]):
+            return None
+        span = self.top[toks[k].q]
+        cue = None
+        if colon:
+            if k == 0 or toks[k - 1].text != ":":
+                return None
+            subj = self.cur_subj
+            if subj is None or subj.end > toks[k - 1].start:
+                return None
+            cue = (toks[k - 1].start, toks[k - 1].end)
+        else:
+            if k != 0 or self.prev_sent is None:
+                return None
+            p, subj, attributed, said = self.prev_sent
+            if p != sent.para.index or attributed:
+                return None
+            if said:  # "Cummings called him a master at ...": the cue had no clause of its own
+                name, sp, role = next(iter(said))
+                row = self._row("direct", span.start, span.end, sent.para.index, span=span, speaker=name,
+                                speaker_span=sp, role=role, via="lead-in")
+                self._said(name, sp[0], sent.para.index, True, False, self.people.gender.get(name, ""))
+                return row
+        if subj is None or subj.kind != "name" or not subj.person or subj.parts:
+            return None
+        name = self.people.resolve(subj.text, subj.start, subj.gender) or subj.text
+        if name not in self.people.full_names and not subj.title:
+            return None  # only people the text names in full, or with a title ("President Obama")
+        row = self._row("direct", span.start, span.end, sent.para.index, span=span, speaker=name,
+                        speaker_span=(subj.start, subj.end),
+                        role=subj.role or subj.title or self.people.role(name, subj.start),
+                        via="lead-in", cue=cue)
+        self._said(name, subj.start, sent.para.index, True, False, self.people.gender.get(name, ""))
+        return row
 
     def _headline(self, sent: _Sentence, frames: list[Frame]) -> None:
         text, toks = self.text, sent.toks
@@ -633,6 +735,25 @@ def _role_after(text: str, toks: list[Tok], k: int) -> str:
     if words[0] in ("who", "which", "that") or not any(w in ROLE_WORDS or w in _A for w in words):
         return ""
     return text[toks[k].start:toks[e - 1].end]
+
+
+_TITLE_END = re.compile(r"(?<![\w.])([A-Z][a-z]{1,5})\.\s*$")
+
+
+def _title_split(text: str, end: int, nxt: int) -> bool:
+    """A sentence break right after an abbreviated title (``state Del. | Marcia Price``)."""
+    m = _TITLE_END.search(text, max(0, end - 8), end)
+    return bool(m and m.group(1).lower() in TITLES and text[nxt:nxt + 1].isupper())
+
+
+def _role_before(text: str, toks: list[Tok], j: int) -> str:
+    """A definite description right before ``, NAME``: ``The governor, Gavin Newsom,``."""
+    from .speakers import ROLE_WORDS, np_left
+
+    d = np_left(text, toks, j, 0, link=False)
+    if d is None or d.kind != "descriptor" or not d.definite or d.plural or d.head not in ROLE_WORDS:
+        return ""
+    return d.text
 
 
 def _only_quote(toks: list[Tok]) -> bool:

@@ -28,7 +28,11 @@ Columns of the quotes table
                    (``..., saying, "..."``; ``... and added, "..."``), ``continuation``
                    (a later quotation of the same paragraph with no cue),
                    ``previous-paragraph``, ``multi-paragraph``, ``transcript``
-                   (``NAME: ...``), ``headline-subject`` (``Name: "..."`` in a headline);
+                   (``NAME: ...``), ``headline-subject`` (``Name: "..."`` in a headline),
+                   ``lead-in`` (a quotation without cue that ends its sentence, after a
+                   colon in a sentence about a named person -- ``Obama has a new
+                   message: "..."`` -- or right after a sentence of the same paragraph
+                   about one -- ``Sanders identified ... as a reason. "..."``);
                    ``""`` without a speaker
 ``anonymous``      True for an unnamed source (``officials``, ``a senior U.S. official``)
 ``cue``, ``cue_start``, ``cue_end``  the cue (``said``, ``according to``, ``:``) and its
@@ -44,6 +48,22 @@ Columns of the quotes table
 dtypes: ``string`` for text columns, ``int64`` for offsets, ids and ``paragraph``,
 nullable ``Int64`` for the optional speaker and cue offsets, ``bool`` for flags. An
 empty table keeps all the columns and dtypes.
+
+Two more columns from :func:`find_quotes_in_article` (the actor registry)
+-----------------------------------------------------------------------------
+``speaker_actor``   the registry actor the speaker is (canonical name), else ``""``:
+                    the speaker's name or an alias (``Kim Jong Un`` -> ``Kim Jong-un``,
+                    ``Putin``), a registry reference (``the Kremlin`` -> ``Russia``), or
+                    a family name alone when the article names that actor in full
+                    somewhere; ``speaker`` itself is canonicalised for names and aliases
+                    (a reference such as *the Kremlin* stays as written)
+``speaker_country`` the actor's registry country; else the first country the role or
+                    the speaker phrase names through the registry's country names,
+                    aliases, demonyms and references, or through an organisation or
+                    person with a country (``North Korea's Foreign Minister`` ->
+                    ``North Korea``, ``a senior U.S. official`` -> ``United States``,
+                    ``Senior Research Fellow at the Korea Institute for National
+                    Unification`` -> ``South Korea``); ``""`` otherwise
 
 Paragraphs and headlines
 ------------------------
@@ -78,6 +98,7 @@ COLUMNS = [
     "speaker_role", "speaker_via", "anonymous", "cue", "cue_start", "cue_end", "paragraph",
     "attribution", "marks", "unclosed",
 ]
+ARTICLE_COLUMNS = COLUMNS + ["speaker_actor", "speaker_country"]
 KINDS = ("direct", "partial", "indirect", "headline", "scare")
 ANALYSED_SEGMENTS = ("headline", "subheadline", "body", "caption")
 _STRING = ["kind", "text", "speaker", "speaker_role", "speaker_via", "cue", "marks"]
@@ -234,9 +255,133 @@ def _canonical(speaker: str, row: dict, text: str, aliases: Mapping[str, str]) -
     return speaker
 
 
-def find_quotes_in_article(article, registry_aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
+def find_quotes_in_article(article, registry=None, registry_aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
     """:func:`find_quotes` on an :class:`~analysis_utils.article.Article`: headline, deck,
     body and captions only (page furniture, credits, bylines and copyright lines are
     skipped, and so is the repeated headline at the start of a caption). Offsets index
-    ``article.text``; ``registry_aliases`` canonicalises speakers (see :func:`find_quotes`)."""
-    return find_quotes(article.text, aliases=registry_aliases, segments=article.segments)
+    ``article.text``.
+
+    ``registry``: the actor registry that canonicalises speakers and gives
+    ``speaker_actor`` and ``speaker_country`` (module docstring); ``None`` loads the
+    default one (:func:`analysis_utils.registry.load_registry`), ``False`` or an empty
+    :class:`~analysis_utils.registry.Registry` switches it off (both columns ``""``).
+    ``registry_aliases`` maps more surface names to canonical names (applied first).
+    Columns: :data:`ARTICLE_COLUMNS`.
+    """
+    df = find_quotes(article.text, aliases=registry_aliases, segments=article.segments)
+    if registry is None:
+        from .registry import load_registry
+
+        registry = load_registry()
+    return with_registry(df, article.text, registry or None)
+
+
+def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
+    """``quotes`` (from :func:`find_quotes` on ``text``) with ``speaker`` canonicalised
+    through ``registry`` and the columns ``speaker_actor`` and ``speaker_country`` added
+    (``""`` throughout when ``registry`` is None or empty)."""
+    out = quotes.copy()
+    actors, countries = [], []
+    index = _RegistryIndex.of(registry, text) if registry is not None and len(registry) else None
+    speakers = list(out["speaker"])
+    for k, r in enumerate(out.itertuples(index=False)):
+        actor = country = ""
+        if index is not None and r.speaker:
+            surface = text[int(r.speaker_start):int(r.speaker_end)] if not pd.isna(r.speaker_start) else ""
+            actor = index.actor(str(r.speaker), surface)
+            a = registry.get(actor) if actor else None
+            if a is not None and a.kind == "person":
+                speakers[k] = actor
+            country = (registry.country_of(actor) or "") if actor else ""
+            if not country:
+                lead = _title_before(text, int(r.speaker_start)) if not pd.isna(r.speaker_start) else ""
+                country = (index.country_hint(str(r.speaker_role)) or index.country_hint(lead)
+                           or index.country_hint(str(r.speaker)))
+        actors.append(actor)
+        countries.append(country)
+    out["speaker"] = pd.array(speakers, dtype="string")
+    out["speaker_actor"] = pd.array(actors, dtype="string")
+    out["speaker_country"] = pd.array(countries, dtype="string")
+    return out
+
+
+def _title_before(text: str, start: int) -> str:
+    """The capitalised words right before a speaker mention (``North Korea's Foreign
+    Minister`` before ``Ri Son-gwon``), or ``""``."""
+    import re
+
+    m = re.search(r"((?:[A-Z][\w.'’-]*\s+(?:of\s+|the\s+)*){1,6})$", text[max(0, start - 80):start])
+    return m.group(1).strip() if m else ""
+
+
+class _RegistryIndex:
+    """Look-ups of one registry for one text: names, aliases and references to actors,
+    family names of actors the text names in full, and country hints."""
+
+    _cache: dict[tuple[int, int], "_RegistryIndex"] = {}
+
+    def __init__(self, registry, text: str):
+        import re
+
+        self.forms: dict[str, str] = {}
+        self.folded: dict[str, str] = {}
+        family: dict[str, list[str]] = {}
+        hints: dict[str, str] = {}
+        for a in registry:
+            for form in (a.name, *a.aliases, *a.references):
+                self.forms.setdefault(form, a.name)
+                self.folded.setdefault(form.casefold(), a.name)
+            if a.kind == "person" and a.family_name:
+                family.setdefault(a.family_name, []).append(a.name)
+            country = a.name if a.kind == "country" else (a.country or "")
+            if country:
+                for form in (a.name, *a.aliases, *a.demonyms, *a.references):
+                    hints.setdefault(form, country)
+        # a family name alone stands for an actor only when it is that actor's alone in the
+        # registry and the text names the actor in full (name or an alias of two words or more)
+        self.family = {}
+        for fam, names in family.items():
+            if len(names) != 1:
+                continue
+            a = registry.get(names[0])
+            full = [f for f in (a.name, *a.aliases) if len(f.split()) >= 2]
+            if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in full):
+                self.family[fam] = a.name
+        self.hints = hints
+        alt = "|".join(re.escape(f) for f in sorted(hints, key=len, reverse=True))
+        self.hint_re = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None
+
+    @classmethod
+    def of(cls, registry, text: str) -> "_RegistryIndex":
+        key = (id(registry), hash(text))
+        idx = cls._cache.get(key)
+        if idx is None:
+            if len(cls._cache) > 32:
+                cls._cache.clear()
+            idx = cls._cache[key] = cls(registry, text)
+        return idx
+
+    def actor(self, speaker: str, surface: str) -> str:
+        """The registry actor a resolved speaker (or its surface mention) is, or ``""``."""
+        for key in (speaker, surface, "the " + surface if surface else ""):
+            if key and key in self.forms:
+                return self.forms[key]
+        for key in (speaker, surface):
+            if key and key.casefold() in self.folded:
+                return self.folded[key.casefold()]
+        if len(speaker.split()) == 1 and speaker in self.family:
+            return self.family[speaker]
+        return ""
+
+    def country_hint(self, phrase: str) -> str:
+        """The first country a phrase names (see the module docstring), or ``""``."""
+        if not phrase or self.hint_re is None:
+            return ""
+        for m in self.hint_re.finditer(phrase):
+            form = m.group(0)
+            before = phrase[:m.start()].rstrip()
+            if " " not in form and before[-1:].isalpha() and before.split()[-1][:1].isupper() \
+                    and m.start() > 0 and not before.endswith(("the", "The")):
+                continue  # part of a longer name: "South America", "Latin America"
+            return self.hints[form]
+        return ""

@@ -17,6 +17,10 @@ An apposition between commas is kept as the ``role`` (``Director of the National
 Security Office``); a name inside the commas after a descriptor (``the mayor's campaign
 manager, Kellyanne Conway, said``) becomes the speaker, the descriptor its role.
 
+Inside an apposition, a name after lower-case role words and before a parenthesis
+(``Scott's niece, state Del. Marcia Price (D-Newport News), said``) is the speaker; an age
+(``Riley, 45, said``) is no role. :func:`nicknames` finds quoted nicknames inside names.
+
 Resolution of these mentions to people is in :mod:`analysis_utils.name_index`.
 """
 from __future__ import annotations
@@ -311,6 +315,32 @@ def person_like(words: list[str]) -> bool:
     return True
 
 
+def nicknames(text: str, toks: list[Tok]) -> list[int]:
+    """Indices of ``q`` tokens that are a nickname inside a name (``Robert C. "Bobby" Scott``,
+    ``Marcia "Cia" Price``): one to three capitalised words without sentence punctuation,
+    right between two capitalised name words. The caller drops them from the token list,
+    so that the name reads as one (the quotation itself is a ``scare`` row)."""
+    out = []
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if t.kind != "q":
+            continue
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if not (_name_tok(prev) and prev.cap and _name_tok(nxt) and nxt.cap):
+            continue
+        if prev.lower in STARTERS or nxt.lower in STARTERS or prev.bare in TITLES \
+                or prev.lower.rstrip(".") in ORG_PLACE_WORDS or nxt.lower.rstrip(".") in ORG_PLACE_WORDS:
+            continue
+        if text[prev.end:t.start].strip() or text[t.end:nxt.start].strip():
+            continue
+        words = t.text[1:-1].split()
+        if not 1 <= len(words) <= 3 or len(t.text) > 30:
+            continue
+        if all(w[:1].isupper() and not any(c in w for c in ",;:!?") for w in words):
+            out.append(k)
+    return out
+
+
 def _gender_of(words: list[str]) -> str:
     for w in words:
         lw = w.lower()
@@ -357,6 +387,9 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
             k -= 1
         title_a = k
     s, e, t = _span_text(text, toks, name_a, b)
+    if any(c in t for c in "\"“”'‘’«»") and any(text[toks[x].end:toks[x + 1].start].strip()
+                                             for x in range(name_a, b - 1)):
+        t = " ".join(x.text for x in toks[name_a:b])  # a nickname between the words was dropped
     title = " ".join(x.text for x in toks[title_a:name_a])
     words = [x.text for x in toks[name_a:b]]
     all_words = [x.lower for x in toks[title_a:b]]
@@ -620,8 +653,13 @@ def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention |
         return None
     if toks[j].text != "," and j - 1 >= lo and toks[j - 1].text == toks[j].text:
         j -= 1  # "--" is two tokens
+    paren = j  # a parenthesis right before the comma belongs to the name: "Marcia Price (D-Va.),"
+    if toks[j - 1].text == ")":
+        paren = next((x for x in range(j - 2, max(lo, j - 10) - 1, -1) if toks[x].text == "("), j)
     for k in range(j - 1, max(lo, j - 32) - 1, -1):
         tk = toks[k]
+        if paren <= k < j:
+            continue
         if tk.kind == "q":
             return None
         if (tk.text in (",", "(") or (tk.text in ("—", "–", "-") and toks[j].text == tk.text)) and k > lo:
@@ -638,13 +676,22 @@ def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention |
                     x.kind == "w" and x.lower in _FINITE for x in toks[inner[0]:inner[1]]):
                 continue  # a clause, not an apposition
             role_text = text[toks[inner[0]].start:toks[inner[1] - 1].end]
+            if role_text.strip().isdigit():
+                role_text = ""  # an age: "Riley, 45, said"
             inner_m = None
-            if all(_name_tok(x) for x in toks[inner[0]:inner[1]]):
-                inner_m = name_mention(text, toks, inner[0], inner[1], inner[0])
+            a, b = inner
+            if b - 1 > a and toks[b - 1].text == ")":
+                b = next((x for x in range(b - 2, a, -1) if toks[x].text == "("), b)  # "(D-Va.)"
+            while a < b and toks[a].kind == "w" and not toks[a].cap and a - inner[0] < 3 \
+                    and (toks[a].bare in ROLE_WORDS or toks[a].lower in ("state", "city", "county")):
+                a += 1  # "state Del. Marcia Price"
+            if a < b and all(_name_tok(x) for x in toks[a:b]):
+                inner_m = name_mention(text, toks, a, b, inner[0])
             if inner_m is not None and inner_m.kind == "name" and inner_m.person \
                     and subj.kind == "descriptor":
                 inner_m.role = subj.text
                 inner_m.role_span = (subj.t0, subj.t1)
+                inner_m.np0 = subj.np0  # the phrase starts with the descriptor
                 return inner_m
             if subj.kind == "pronoun" and subj.head != "who":
                 return None

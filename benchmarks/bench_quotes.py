@@ -19,6 +19,18 @@ stem (UTF-8), read as an integer, is even, else in the *held-out* half (43 / 41
 documents). The rules were tuned looking at the tuning half only; the held-out half was
 only scored (aggregate figures), its texts and individual errors never read.
 
+Record of the tuning rounds (with quote marks, 30 %, speaker accuracy; held-out figures
+were only read as these totals):
+
+* round 1 (quote marks, cues, speakers): tuning 92.3 %, held-out 86.0 % (F1 92.3 / 89.5);
+* round 2 (general speaker rules: gender of common given names, the main bearer of a
+  shared surname, abbreviated titles in descriptions, nicknames inside names, lead-in
+  sentences, inverted *asked X*, *according to X* after a quotation, appositions with a
+  parenthesis): tuning 93.4 %, held-out 86.0 % (F1 92.7 / 89.4); all attributions
+  93.8 -> 94.2 % tuning, 88.6 -> 89.2 % held-out. The rules fixed tuning errors without
+  moving the held-out figure: the remaining held-out gap was not closed by rules that
+  generalise, and none were added after that.
+
 Predictions: rows of :func:`analysis_utils.quotes.find_quotes` of kind ``direct``,
 ``partial``, ``indirect`` and ``headline`` (``scare`` rows are not speech). Rows sharing
 an ``attribution`` id form one predicted attribution (their spans united), since one

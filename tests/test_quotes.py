@@ -508,3 +508,214 @@ def test_any_unicode_text_does_not_crash(text):
     df = find_quotes(text)
     for r in df.itertuples():
         assert text[r.start:r.end] == r.text
+
+
+# --- speakers: general rules added after the first benchmark ------------------------------------
+
+HEAD = "A Headline For The Story\n\n"
+
+
+def test_given_name_gender_picks_the_woman_for_she():
+    text = HEAD + ('Nadia Petrova chairs the panel.\n\n'
+                   'Michael Brown spoke first. Then Sarah Green took the floor. "We have no choice," she said.')
+    row = one(find_quotes(text), "We have no choice,")
+    assert (row["speaker"], row["speaker_via"]) == ("Sarah Green", "pronoun")
+
+
+def test_given_name_gender_lookup():
+    from analysis_utils.name_index import given_name_gender
+
+    assert given_name_gender("Sarah Green") == "f" and given_name_gender("Michael Brown") == "m"
+    assert given_name_gender("Jordan Lee") == ""          # unisex names are not listed
+    assert given_name_gender("Kim Min-ji") == ""          # family name first: no look-up
+    assert given_name_gender("Green") == ""
+
+
+def test_pronoun_prefers_the_subject_of_this_paragraph_over_an_earlier_speaker():
+    text = HEAD + ('"He has never raised money," said Quentin Hale, a professor.\n\n'
+                   'Robert Scott bristles at the suggestion. "I have raised all I needed," he said.')
+    row = one(find_quotes(text), "I have raised all I needed,")
+    assert row["speaker"] == "Robert Scott"
+
+
+def test_pronoun_ignores_capitalised_words_that_are_no_people():
+    text = HEAD + ('"I will not endorse him," Ted Cruz said in July.\n\n'
+                   'Delegates questioned how Cruz could change course.\n\n'
+                   '"The day that was abrogated was the day this became personal," he said.')
+    row = one(find_quotes(text), "The day that was abrogated was the day this became personal,")
+    assert row["speaker"] == "Ted Cruz"
+
+
+def test_surname_shared_by_relatives_goes_to_the_main_bearer():
+    text = HEAD + ('Sen. Ted Cruz endorsed the nominee on Friday. Cruz had resisted for months.\n\n'
+                   'The nominee had attacked his wife, Heidi Cruz, and his father, Rafael Cruz.\n\n'
+                   '"I am not in the habit of supporting people who attack my wife," Cruz said in July.')
+    row = one(find_quotes(text), "I am not in the habit of supporting people who attack my wife,")
+    assert row["speaker"] == "Ted Cruz"
+
+
+def test_gendered_title_picks_the_relative_of_that_gender():
+    text = HEAD + ('Michelle Obama and Barack Obama arrived together.\n\n'
+                   '"Our progress is on the ballot," Mr. Obama said. "Vote," Mrs. Obama said.')
+    df = find_quotes(text)
+    assert one(df, "Our progress is on the ballot,")["speaker"] == "Barack Obama"
+    assert one(df, "Vote,")["speaker"] == "Michelle Obama"
+
+
+def test_abbreviated_title_links_a_later_description():
+    text = HEAD + 'Sen. Maria Lopez met voters on Monday.\n\n"We will fight for every vote," the senator said.'
+    row = one(find_quotes(text), "We will fight for every vote,")
+    assert (row["speaker"], row["speaker_via"], row["speaker_role"]) == ("Maria Lopez", "descriptor", "the senator")
+
+
+def test_description_before_a_name_is_its_role():
+    text = HEAD + ('The governor, Gavin Newsom, weighed in on Monday.\n\n'
+                   'Critics were unimpressed. "This is a tragedy," the governor said.')
+    row = one(find_quotes(text), "This is a tragedy,")
+    assert row["speaker"] == "Gavin Newsom"
+
+
+def test_nickname_inside_a_name():
+    text = HEAD + ('"This is a big year!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), '
+                   'shouted to the crowd. "The nation is watching."')
+    df = find_quotes(text)
+    assert one(df, "Cia")["kind"] == "scare"
+    assert one(df, "This is a big year!")["speaker"] == "Marcia Price"
+    assert one(df, "The nation is watching.")["speaker"] == "Marcia Price"
+    assert not (df["kind"] == "indirect").any()  # "state" is no cue, "to the crowd" no clause
+
+
+def test_lead_in_with_a_colon():
+    text = HEAD + ('With leaders worried about turnout, President Obama is rolling out a new message: '
+                   '"It is about me."')
+    row = one(find_quotes(text), "It is about me.")
+    assert (row["speaker"], row["speaker_via"], row["cue"]) == ("Obama", "lead-in", ":")
+
+
+def test_lead_in_sentence_before_a_quotation_without_cue():
+    text = HEAD + ('On "Face the Nation," Sen. Bernie Sanders (Vt.), who lost the primaries, identified '
+                   'exhaustion with bigotry as a reason. "The younger people are sick and tired of racism."')
+    row = one(find_quotes(text), "The younger people are sick and tired of racism.")
+    assert (row["speaker"], row["speaker_via"]) == ("Bernie Sanders", "lead-in")
+    text = HEAD + ('His former partner, Lawrence B. Cummings, called him a master at deals. '
+                   '"He showed again and again an ability to close deals."')
+    assert one(find_quotes(text), "He showed again and again an ability to close deals.")["speaker"] \
+        == "Lawrence B. Cummings"
+
+
+def test_no_lead_in_from_a_thing_or_across_paragraphs():
+    text = HEAD + 'The sign at the gate was new.\n\n"Keep out."'
+    assert one(find_quotes(text), "Keep out.")["speaker"] == ""
+
+
+@pytest.mark.parametrize("sentence,speaker,role", [
+    ('"Why now?" asked Tom Riley, a local farmer.', "Tom Riley", "a local farmer"),
+    ('"The city failed," according to John Perez, the union leader.', "John Perez", ""),
+    ('"It is too late," Tom Riley, 45, said.', "Tom Riley", ""),
+])
+def test_more_inverted_and_apposition_frames(sentence, speaker, role):
+    df = find_quotes(HEAD + sentence)
+    row = df[df["kind"] == "direct"].iloc[0]
+    assert row["speaker"] == speaker
+    if role:
+        assert row["speaker_role"] == role
+    else:
+        assert not row["speaker_role"].isdigit()
+
+
+def test_participle_after_a_place_takes_the_subject():
+    text = HEAD + ("Hillary Clinton spoke out on Tuesday about a shooting in Tulsa, Oklahoma, arguing that "
+                   "the killings should be recognized as \u201cintolerable.\u201d")
+    row = one(find_quotes(text), "intolerable.")
+    assert (row["kind"], row["speaker"]) == ("partial", "Hillary Clinton")
+
+
+def test_participle_after_a_named_person_is_not_given_to_the_main_subject():
+    text = HEAD + ("McConnell and Ryan remain confident despite early supporters such as Bob Corker, R-Tenn., "
+                   "and Lindsey Graham, R-S.C., now saying they think the bill should be changed.")
+    df = find_quotes(text)
+    assert "McConnell" not in " ".join(df["speaker"])
+
+
+# --- the actor registry ----------------------------------------------------------------------------
+
+def _registry():
+    from analysis_utils.registry import Registry
+
+    return Registry().extend([
+        {"name": "Russia", "kind": "country", "demonyms": ["Russian"], "references": ["the Kremlin"]},
+        {"name": "North Korea", "kind": "country", "demonyms": ["North Korean"]},
+        {"name": "United States", "kind": "country", "aliases": ["U.S.", "America"], "demonyms": ["American"]},
+        {"name": "Harbour Institute", "kind": "organisation", "country": "North Korea"},
+        {"name": "Vladimir Volkov", "kind": "person", "country": "Russia", "aliases": ["Volkov"]},
+        {"name": "Kim Jong-un", "kind": "person", "country": "North Korea", "surname": "Kim",
+         "aliases": ["Kim Jong Un"]},
+        {"name": "Anna Berg", "kind": "person", "country": "United States", "surname": "Berg"},
+    ])
+
+
+def test_registry_columns_and_canonical_speakers():
+    from analysis_utils.quotes import ARTICLE_COLUMNS
+
+    text = HEAD + ('"We will respond," Kim Jong Un said on Monday.\n\n'
+                   '"We are ready," the Kremlin said.\n\n'
+                   '"Talks are over," North Korea\'s Foreign Minister Ri Son-gwon said.\n\n'
+                   '"No comment," a senior U.S. official said.\n\n'
+                   '"It is late," said Mina Cho, a researcher at the Harbour Institute.\n\n'
+                   '"Fine," the Russian president told reporters at the airport on Tuesday evening.\n\n'
+                   '"Maybe," said Carl Dunn, a tourist from South America.')
+    art = load_article(text)
+    df = find_quotes_in_article(art, registry=_registry())
+    assert list(df.columns) == ARTICLE_COLUMNS
+    kim = one(df, "We will respond,")
+    assert (kim["speaker"], kim["speaker_actor"], kim["speaker_country"]) == ("Kim Jong-un", "Kim Jong-un", "North Korea")
+    kremlin = one(df, "We are ready,")
+    assert (kremlin["speaker_actor"], kremlin["speaker_country"]) == ("Russia", "Russia")
+    assert kremlin["speaker"] == find_quotes(text)["speaker"][kremlin["quote_id"]]  # a reference stays as written
+    ri = one(df, "Talks are over,")
+    assert (ri["speaker"], ri["speaker_actor"], ri["speaker_country"]) == ("Ri Son-gwon", "", "North Korea")
+    official = one(df, "No comment,")
+    assert (official["speaker_actor"], official["speaker_country"], bool(official["anonymous"])) == ("", "United States", True)
+    assert one(df, "It is late,")["speaker_country"] == "North Korea"      # the organisation's country
+    assert one(df, "Fine,")["speaker_country"] == "Russia"                 # a demonym in the description
+    assert one(df, "Maybe,")["speaker_country"] == ""                      # "America" inside "South America"
+    assert str(df["speaker_actor"].dtype) == "string" and str(df["speaker_country"].dtype) == "string"
+
+
+def test_family_name_maps_only_when_the_article_names_the_actor_in_full():
+    reg = _registry()
+    named = load_article(HEAD + 'Anna Berg arrived on Monday.\n\n"We agree," Berg said.')
+    row = one(find_quotes_in_article(named, registry=reg), "We agree,")
+    assert (row["speaker_actor"], row["speaker_country"]) == ("Anna Berg", "United States")
+    other = load_article(HEAD + 'Mr. Berg, a baker, arrived on Monday.\n\n"We agree," Berg said.')
+    assert one(find_quotes_in_article(other, registry=reg), "We agree,")["speaker_actor"] == ""
+
+
+def test_registry_can_be_switched_off_and_find_quotes_is_unchanged():
+    from analysis_utils.registry import Registry
+
+    text = HEAD + '"We will respond," Kim Jong Un said on Monday.'
+    art = load_article(text)
+    for off in (False, Registry()):
+        df = find_quotes_in_article(art, registry=off)
+        row = one(df, "We will respond,")
+        assert (row["speaker"], row["speaker_actor"], row["speaker_country"]) == ("Kim Jong Un", "", "")
+    assert list(find_quotes(text).columns) == COLUMNS
+    # the default registry (data/actors.yml) is used when none is given
+    assert one(find_quotes_in_article(art), "We will respond,")["speaker_actor"] == "Kim Jong-un"
+
+
+def test_registry_on_the_seed(seed_text):
+    df = find_quotes_in_article(load_article(SEED))
+    speech = df[df["kind"].isin(("direct", "partial"))]
+    by = dict(zip(speech["speaker"], speech["speaker_country"]))
+    assert by["Vladimir Putin"] == "Russia" and by["Choe Son-hui"] == "North Korea"
+    assert by["Joh Han-beom"] == "South Korea" and by["Jang Ho-jin"] == "South Korea"
+    assert set(speech["speaker_actor"]) <= {a.name for a in __import__("analysis_utils.registry", fromlist=["x"]).load_registry()}
+
+
+def test_empty_article_table_has_the_registry_columns():
+    from analysis_utils.quotes import ARTICLE_COLUMNS
+
+    df = find_quotes_in_article(load_article("The council met on Monday. It adjourned at noon."))
+    assert list(df.columns) == ARTICLE_COLUMNS and len(df) == 0
