@@ -59,3 +59,14 @@ def test_notebook_01_on_another_article(tmp_path):
     text = (tmp_path / "out.ipynb").read_text(encoding="utf-8")
     assert "Drought Forces Rationing" in text
     assert (tmp_path / "r" / "figures" / "01-article-structure.csv").exists()
+
+
+def test_notebook_02_on_an_article_without_actors(tmp_path):
+    nb = ROOT / "notebooks" / "02_sentiment_per_actor.ipynb"
+    art = ROOT / "tests" / "fixtures" / "articles" / "hard_wrapped.md"
+    pm.execute_notebook(
+        str(nb), str(tmp_path / "out.ipynb"),
+        parameters={"ARTICLE": str(art), "OUTPUT_DIR": str(tmp_path / "r")},
+        cwd=str(tmp_path), kernel_name="python3", progress_bar=False,
+    )
+    assert (tmp_path / "r" / "figures" / "02-actor-sentiment-by-voice.png").stat().st_size > 0

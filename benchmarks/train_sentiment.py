@@ -1,0 +1,237 @@
+"""Train the target-sentiment model from NewsMTSC's train split and write the model file.
+
+    .venv/bin/python benchmarks/train_sentiment.py            # writes analysis_utils/models/target_sentiment.json.gz
+    .venv/bin/python benchmarks/train_sentiment.py --cv       # also a grouped 5-fold cross-validation
+    .venv/bin/python benchmarks/train_sentiment.py --out PATH
+
+Reads ``<shared>/bench/newsmtsc/train.jsonl`` only (``<shared>`` is ``../shared`` beside
+the repository, or ``$NEWS_KIT_SHARED``). The feature set (``CONFIG``) and the
+regularisation (``C``) were chosen by grouped cross-validation on train and checked
+on dev_rw + dev_mt (see the README); nothing from the dev files is trained on.
+
+The model is a multinomial logistic regression (scikit-learn, lbfgs: deterministic,
+no random state involved) over the named sparse features of
+``analysis_utils.sentiment.target_features``. It is written as gzipped JSON
+(labels, feature config, intercepts, feature -> three weights rounded to
+``DIGITS`` decimals, training metadata) and applied at run time in pure Python,
+so scikit-learn is needed for training only and the file is portable across
+scikit-learn and Python versions (no pickle). The output is byte-for-byte
+reproducible (sorted keys, gzip timestamp 0).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis_utils import sentiment as S  # noqa: E402
+
+SHARED = Path(os.environ.get("NEWS_KIT_SHARED", ROOT.parent / "shared"))
+NEWSMTSC = SHARED / "bench" / "newsmtsc"
+POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+
+#: The feature set; stored in the model file and passed to ``target_features``.
+CONFIG = {
+    "sent": [1], "sside": True, "clause": [1, 2], "win": 5, "near": 2, "negmark": True,
+    "stem": True, "lex": True, "lexout": True, "lexdist": True, "lexclause": True,
+    "struct": True, "famnorm": True,
+}
+C = 0.7
+MIN_DF = 2
+DIGITS = 4  # weights are rounded to this many decimals
+SEED = 0  # used only for fold assignment tie-breaks; lbfgs itself is deterministic
+
+
+def doc_id(gid: str) -> str:
+    """The article a NewsMTSC record comes from (``allsides_<a>_<b>`` or ``polusa_v1_<n>``)."""
+    m = re.match(r"(allsides_\d+_\d+|polusa_v1_\d+)_", gid)
+    return m.group(1) if m else gid
+
+
+def load_split(name: str) -> list[dict]:
+    """One dict per target: ``text, start, end, label, doc``.
+
+    A line of NewsMTSC holds one sentence (``sentence_normalized``) and a list of
+    ``targets``, each with ``from``/``to`` offsets (``to`` exclusive) and
+    ``polarity`` 2.0/4.0/6.0 (negative/neutral/positive); several targets of a
+    line share the sentence. ``further_mentions`` (coreferent mentions) are not
+    used.
+    """
+    path = NEWSMTSC / f"{name}.jsonl"
+    if not path.is_file():
+        raise SystemExit(f"NewsMTSC file not found: {path} (set NEWS_KIT_SHARED to the shared folder)")
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            s = r["sentence_normalized"]
+            for t in r["targets"]:
+                out.append({"text": s, "start": int(t["from"]), "end": int(t["to"]),
+                            "label": POLARITY[float(t["polarity"])], "doc": doc_id(r["primary_gid"])})
+    return out
+
+
+def groups(items: list[dict]) -> list[int]:
+    """A group per article, merged across articles that share an identical sentence,
+    so no sentence (and no article) is on both sides of a cross-validation split."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    first: dict[str, str] = {}
+    for it in items:
+        d = find(it["doc"])
+        o = first.setdefault(it["text"], d)
+        if find(o) != d:
+            parent[d] = find(o)
+    ids: dict[str, int] = {}
+    return [ids.setdefault(find(it["doc"]), len(ids)) for it in items]
+
+
+def featurize(items: list[dict], config: dict) -> list[dict]:
+    return [S.target_features(it["text"], it["start"], it["end"], config) for it in items]
+
+
+def fit(feats: list[dict], labels: list[str], config: dict, c: float = C, min_df: int = MIN_DF) -> S.SentimentModel:
+    """Fit the logistic regression and return it as a :class:`SentimentModel`."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    dv = DictVectorizer(sort=True)
+    X = dv.fit_transform(feats)
+    if min_df > 1:
+        keep = np.asarray((X != 0).sum(0)).ravel() >= min_df
+        keep[dv.vocabulary_["bias"]] = True
+        dv.restrict(keep)
+        X = dv.transform(feats)
+    clf = LogisticRegression(C=c, max_iter=5000, tol=1e-6)
+    clf.fit(X, labels)
+    order = [list(clf.classes_).index(lab) for lab in S.LABELS]
+    W = clf.coef_[order]
+    b = clf.intercept_[order]
+    weights = {}
+    for j, name in enumerate(dv.feature_names_):
+        w = [round(float(v), DIGITS) for v in W[:, j]]
+        if any(w):
+            weights[name] = w
+    data = {
+        "format": S.MODEL_FORMAT,
+        "labels": list(S.LABELS),
+        "config": config,
+        "intercept": [round(float(v), DIGITS) for v in b],
+        "weights": weights,
+    }
+    return S.SentimentModel(data)
+
+
+def predict(model: S.SentimentModel, feats: list[dict]) -> list[str]:
+    out = []
+    for f in feats:
+        p = model.proba(f)
+        out.append(max(model.labels, key=lambda lab: (p[lab], lab == "neutral")))
+    return out
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    """Macro-F1 over the three classes, in percent."""
+    f1s = []
+    for lab in S.LABELS:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        f1s.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return 100 * sum(f1s) / len(f1s)
+
+
+def accuracy(gold: list[str], pred: list[str]) -> float:
+    return 100 * sum(g == p for g, p in zip(gold, pred)) / len(gold)
+
+
+def cross_validate(items: list[dict], config: dict = CONFIG, c: float = C, k: int = 5,
+                   feats: list[dict] | None = None) -> dict:
+    """Grouped k-fold cross-validation (no article or sentence in two folds).
+
+    Each fold's model is applied through the same pure-Python path as the shipped
+    model. Returns ``f1m``, ``acc``, per-fold ``fold_f1m`` and ``n``.
+    """
+    from sklearn.model_selection import GroupKFold
+
+    feats = feats if feats is not None else featurize(items, config)
+    labels = [it["label"] for it in items]
+    g = groups(items)
+    pred: list[str | None] = [None] * len(items)
+    fold_f1 = []
+    for tr, te in GroupKFold(n_splits=k).split(feats, labels, g):
+        model = fit([feats[i] for i in tr], [labels[i] for i in tr], config, c)
+        p = predict(model, [feats[i] for i in te])
+        for i, lab in zip(te, p):
+            pred[i] = lab
+        fold_f1.append(macro_f1([labels[i] for i in te], p))
+    return {"f1m": macro_f1(labels, pred), "acc": accuracy(labels, pred), "fold_f1m": fold_f1,
+            "n": len(items), "k": k}
+
+
+def write_model(model: S.SentimentModel, meta: dict, out: Path) -> None:
+    data = {
+        "format": S.MODEL_FORMAT,
+        "labels": list(model.labels),
+        "config": model.config,
+        "intercept": model.intercept,
+        "weights": {k: list(v) for k, v in model.weights.items()},
+        "meta": meta,
+    }
+    raw = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0, filename="") as gz:
+        gz.write(raw)
+    tmp.replace(out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=S.MODEL_PATH)
+    ap.add_argument("--cv", action="store_true", help="also run a grouped 5-fold cross-validation")
+    args = ap.parse_args(argv)
+
+    import sklearn
+
+    t0 = time.perf_counter()
+    items = load_split("train")
+    feats = featurize(items, CONFIG)
+    print(f"train: {len(items)} targets, features in {time.perf_counter() - t0:.1f} s")
+    model = fit(feats, [it["label"] for it in items], CONFIG, C, MIN_DF)
+    meta = {
+        "trained_on": "NewsMTSC train.jsonl (Hamborg & Donnay 2021), all targets",
+        "n_train": len(items),
+        "C": C,
+        "min_df": MIN_DF,
+        "digits": DIGITS,
+        "n_features": len(model.weights),
+        "learner": f"sklearn.linear_model.LogisticRegression(lbfgs, multinomial) {sklearn.__version__}",
+    }
+    if args.cv:
+        cv = cross_validate(items, CONFIG, C, feats=feats)
+        print(f"grouped 5-fold CV on train: F1m {cv['f1m']:.1f}, accuracy {cv['acc']:.1f}"
+              f" (folds: {', '.join(f'{v:.1f}' for v in cv['fold_f1m'])})")
+        meta["cv_f1m"] = round(cv["f1m"], 2)
+        meta["cv_acc"] = round(cv["acc"], 2)
+    write_model(model, meta, args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.weights)} features)"
+          f" in {time.perf_counter() - t0:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
