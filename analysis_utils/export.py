@@ -3,9 +3,17 @@
 Each chart is written as PNG (slides), SVG and PDF (print), with the CSV of the
 table behind it, under one folder. Files are deterministic: the same figure gives
 the same bytes (no timestamps in the metadata, a fixed SVG id salt).
+
+File names go through :func:`safe_slug`: ASCII letters, digits and hyphens only, and a
+short stable hash of the original name whenever the ASCII form loses something (a
+Hangul or emoji title, a name cut to length), so two different names never share a
+file.
 """
 from __future__ import annotations
 
+import hashlib
+import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +24,37 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
+
+# Names Windows reserves for devices: never a file name on their own.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_slug(value: str, max_length: int = 60, default: str = "article") -> str:
+    """A file-name-safe slug that never merges two different names.
+
+    The base is :func:`analysis_utils.article.slugify` (ASCII letters, digits, single
+    hyphens, at most ``max_length`` characters, cut at a hyphen). When that base loses
+    information - letters with no ASCII form (Hangul, Cyrillic, CJK), a name made of
+    symbols or emoji only, a name cut to length, a reserved device name such as
+    ``con`` - an 8-hex-digit hash of the original is appended, so the result is still
+    stable (same name, same slug) but distinct for distinct names.
+
+    >>> safe_slug("Putin to Visit North Korea")
+    'putin-to-visit-north-korea'
+    >>> safe_slug("푸틴 방북") == safe_slug("푸틴 방북") != safe_slug("김정은")
+    True
+    """
+    value = "" if value is None else str(value)
+    base = slugify(value, max_length=max_length, default="")
+    norm = unicodedata.normalize("NFKD", value)
+    lost_letters = any(ch.isalnum() and not ch.isascii() for ch in norm if not unicodedata.combining(ch))
+    full = slugify(value, max_length=10**9, default="")
+    lossy = lost_letters or base != full or base in _RESERVED or (not base and value.strip() != "")
+    if not lossy:
+        return base or default
+    digest = hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{base or default}-{digest}"
+
 
 _METADATA = {
     "png": {"Software": None},
@@ -37,7 +76,7 @@ def save_figure(
     Parameters
     ----------
     fig: a matplotlib Figure.
-    name: a file name stem; made safe with :func:`analysis_utils.article.slugify`.
+    name: a file name stem; made safe with :func:`safe_slug`.
     data: the table the chart was drawn from (written without the index).
     out_dir: the folder (created if missing); default ``<root>/reports/figures``.
     formats: any of ``png``, ``svg``, ``pdf``.
@@ -57,17 +96,53 @@ def save_figure(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OSError(f"Cannot create the output folder {out}: {exc.strerror or exc}") from exc
-    stem = slugify(name, default="figure")
+    stem = safe_slug(name, default="figure")
+    for fmt in formats:
+        if fmt not in _METADATA:
+            raise ValueError(f"Unknown format {fmt!r}; choose from {FORMATS}")
     written: dict[str, Path] = {}
-    with matplotlib.rc_context({"svg.hashsalt": "analysis_utils"}):
+    with matplotlib.rc_context({"svg.hashsalt": "analysis_utils"}), laid_out(fig, dpi) as bbox:
         for fmt in formats:
-            if fmt not in _METADATA:
-                raise ValueError(f"Unknown format {fmt!r}; choose from {FORMATS}")
             path = out / f"{stem}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches="tight")
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches=bbox)
             written[fmt] = path
     if data is not None:
         path = out / f"{stem}.csv"
         data.to_csv(path, index=False, lineterminator="\n")
         written["csv"] = path
     return written
+
+
+@contextmanager
+def laid_out(fig: "Figure", dpi: float):
+    """Lay the figure out once and measure its tight bounding box (padded as
+    ``savefig`` pads it); yields the box, to pass as ``bbox_inches`` to every save.
+
+    ``savefig(bbox_inches="tight")`` lays the whole figure out once more for every file
+    just to measure it, and so does any figure with a layout engine (even the
+    placeholder that ``fig.tight_layout()`` leaves behind). Here the layout runs once,
+    at the output resolution; while the context is open the layout engine is set
+    aside (as ``savefig`` itself does while printing) and restored afterwards, so
+    the figure shows inline as before. Same PNG as ``bbox_inches="tight"``.
+    """
+    import matplotlib
+
+    engine = fig.get_layout_engine()
+    old = fig.dpi
+    try:
+        fig.dpi = dpi
+        fig.draw_without_rendering()  # runs the layout engine, places every text
+        box = fig.get_tightbbox()
+    finally:
+        fig.dpi = old
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    box = box.padded(pad if isinstance(pad, (int, float)) else 0.1)
+    if engine is None:
+        yield box
+        return
+    with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    try:
+        yield box
+    finally:
+        fig.set_layout_engine(engine)
