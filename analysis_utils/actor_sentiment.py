@@ -108,6 +108,7 @@ def sentiment_evidence(
     q = _speech_quotes(article, reg, quotes)
     para = paragraph_labels(article)
     text = article.text
+    bounds = {int(r.sentence_id): (int(r.start), int(r.end)) for r in article.sentences.itertuples(index=False)}
     rows = []
     for m in ments.itertuples(index=False):
         quote = _covering(int(m.start), q)
@@ -115,7 +116,7 @@ def sentiment_evidence(
         if quote is not None and speaker == m.actor:
             continue  # the actor's own words: counted once, as a quotation, below
         voice = "narrator" if quote is None else "quoted"
-        r = target_sentiment(text, int(m.start), int(m.end))
+        r = target_sentiment(text, int(m.start), int(m.end), sentence=bounds.get(int(m.sentence_id)))
         rows.append(_row(m.actor, voice, int(m.sentence_id), para, int(m.start), int(m.end), m.text, r, speaker, m.via))
     sents = article.sentences
     for qq in q.itertuples(index=False):
@@ -153,9 +154,10 @@ def own_words_score(quotation: str) -> dict:
 
 
 def _row(actor, voice, sid, para, start, end, mention, r, speaker, via) -> dict:
-    drivers = r.get("drivers") or []
-    if not isinstance(drivers, str):
-        drivers = ", ".join(str(d) for d in drivers)
+    drivers = r.get("driver_text")
+    if drivers is None:
+        raw = r.get("drivers") or []
+        drivers = raw if isinstance(raw, str) else ", ".join(str(d) for d in raw)
     return {
         "actor": actor,
         "voice": voice,

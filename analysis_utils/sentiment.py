@@ -145,6 +145,21 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return min(hit[0][0], cs), max(hit[-1][1], ce)
 
 
+def _sentence_span(
+    text: str, start: int, end: int, sentence: tuple[int, int] | None
+) -> tuple[int, int]:
+    """The caller's sentence span (checked to hold the target), else :func:`sentence_around`."""
+    if sentence is None:
+        return sentence_around(text, start, end)
+    lo, hi = (int(v) for v in sentence)
+    cs, ce = _core(text, start, end)
+    if not (0 <= lo <= cs and ce <= hi <= len(text)):
+        raise ValueError(
+            f"sentence span [{lo}, {hi}) does not hold the target text[{start}:{end}]"
+        )
+    return lo, hi
+
+
 # ---------------------------------------------------------------------------
 # quotations
 # ---------------------------------------------------------------------------
@@ -249,7 +264,9 @@ def _quote_cuts(
     return cuts
 
 
-def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_around(
+    text: str, start: int, end: int, *, sentence: tuple[int, int] | None = None
+) -> tuple[int, int]:
     """``(start, end)`` of the clause holding ``text[start:end]``.
 
     The clause is found inside the sentence (:func:`sentence_around`) by these
@@ -274,11 +291,13 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
        the pieces it touches are joined. Pieces with fewer than two words are
        merged into a neighbour. Surrounding spaces and separators are trimmed.
 
-    The result always contains the target's core and lies inside the sentence.
+    ``sentence=(start, end)`` gives the sentence instead (e.g. from
+    ``Article.sentences``); it must hold the target. The result always contains the
+    target's core and lies inside the sentence.
     """
     start, end = _check_span(text, start, end)
     cs, ce = _core(text, start, end)
-    lo, hi = sentence_around(text, start, end)
+    lo, hi = _sentence_span(text, start, end, sentence)
     quotes = quote_spans(text, lo, hi)
     inner = [(o, c) for o, c in quotes if o < cs and ce <= c]
     if inner:
@@ -472,10 +491,10 @@ class _Context:
                  "target_text", "clause_pos", "clause_right",
                  "sentence_span", "clause_span", "words")
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, sentence: tuple[int, int] | None):
         cs, ce = _core(text, start, end)
-        s_lo, s_hi = sentence_around(text, start, end)
-        c_lo, c_hi = clause_around(text, start, end)
+        s_lo, s_hi = _sentence_span(text, start, end, sentence)
+        c_lo, c_hi = clause_around(text, start, end, sentence=(s_lo, s_hi))
         self.target_text = text[cs:ce]
         self.sentence_span = (s_lo, s_hi)
         self.clause_span = (c_lo, c_hi)
@@ -670,7 +689,7 @@ def target_features(text: str, start: int, end: int, config: dict | None = None)
     """
     start, end = _check_span(text, start, end)
     cfg = load_model().config if config is None else config
-    return _features(_Context(text, start, end), cfg)
+    return _features(_Context(text, start, end, None), cfg)
 
 
 # ---------------------------------------------------------------------------
@@ -827,12 +846,20 @@ def _readable(name: str, surface: dict) -> str:
 
 
 def target_sentiment(
-    text: str, start: int, end: int, *, model: SentimentModel | None = None
+    text: str,
+    start: int,
+    end: int,
+    *,
+    sentence: tuple[int, int] | None = None,
+    model: SentimentModel | None = None,
 ) -> dict:
     """Sentiment toward ``text[start:end]`` in its sentence.
 
     ``text`` may be one sentence or a whole article; the sentence around the span
-    is found with :func:`analysis_utils.sentences.split_sentences`. Returns a dict:
+    is found with :func:`analysis_utils.sentences.split_sentences`, unless the caller
+    passes it as ``sentence=(start, end)`` (e.g. a row of ``Article.sentences``: a deck
+    line is then its own sentence); it must contain the span. ``model`` defaults to
+    the shipped model (:func:`load_model`). Returns a dict:
 
     ``label``
         ``"negative"``, ``"neutral"`` or ``"positive"``: the model's most probable class.
@@ -867,7 +894,7 @@ def target_sentiment(
     """
     start, end = _check_span(text, start, end)
     mdl = model or load_model()
-    ctx = _Context(text, start, end)
+    ctx = _Context(text, start, end, sentence)
     feats = _features(ctx, mdl.config)
     proba = mdl.proba(feats)
     label = max(mdl.labels, key=lambda lab: (proba[lab], lab == "neutral"))

@@ -295,3 +295,15 @@ def test_numpy_integer_offsets_are_accepted():
     a, b = S.clause_around(t, np.int64(20), np.int64(25))
     assert (a, b) == (0, len(t)) and type(a) is int
     assert S.target_sentiment(t, np.int64(20), np.int64(25)) == S.target_sentiment(t, 20, 25)
+
+
+def test_caller_given_sentence_span():
+    t = "Putin to Visit Pyongyang\nTalks of Military Intervention Rejected by Seoul"
+    i, j = span(t, "Seoul")
+    line2 = (t.index("Talks"), len(t))
+    r = S.target_sentiment(t, i, j, sentence=line2)
+    assert r["sentence"] == t[line2[0]:] and r["sentence_start"] == line2[0]
+    assert r["clause_start"] >= line2[0]
+    assert S.clause_around(t, i, j, sentence=line2)[0] >= line2[0]
+    with pytest.raises(ValueError, match="does not hold the target"):
+        S.target_sentiment(t, i, j, sentence=(0, 10))
