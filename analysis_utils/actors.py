@@ -485,8 +485,8 @@ def roll_up(mentions: pd.DataFrame, registry: Registry | None = None, *, link_pr
 def discover_actors(article: "Article | str", registry: Registry | None = None) -> pd.DataFrame:
     """Names of people in the text, with their role where the text gives one.
 
-    Looks for a title before a capitalised name ("Foreign Minister Choe Son-hui"), an
-    apposition with a role word after it ("Joh Han-beom, Senior Research Fellow at
+    Looks for a title before a capitalised name ("Foreign Minister Jane Roe"), an
+    apposition with a role word after it ("Park Ji-won, a professor at
     ..."), or a speech verb next to it ("Chang said"). Returns
     ``name, role, country_hint, pattern, start, end, sentence_id, mentions, in_registry``,
     one row per name (its first occurrence), registry people included and flagged.

@@ -129,3 +129,19 @@ def structure_chart(table: "pd.DataFrame", *, title: str = "Article structure", 
             add_source(fig, source)
         fig.tight_layout()
     return fig
+
+
+def message_figure(title: str, message: str, source: str = "") -> "Figure":
+    """A small figure with a title and a centred message (for empty tables)."""
+    import matplotlib.pyplot as plt
+
+    with house_style():
+        fig, ax = plt.subplots(figsize=(8, 2.4))
+        ax.axis("off")
+        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="#555555",
+                transform=ax.transAxes)
+        ax.set_title(title)
+        if source:
+            add_source(fig, source)
+        fig.tight_layout()
+    return fig

@@ -17,7 +17,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from .charts import actor_colour, add_source, house_style
+from .charts import actor_colour, add_source, house_style, message_figure  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -25,22 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NEUTRAL = "#9E9E9E"
 UNKNOWN = ("(unattributed)", "(no country)")
-
-
-def message_figure(title: str, message: str, source: str = "") -> "Figure":
-    """A small figure with a title and a centred message (for empty tables)."""
-    import matplotlib.pyplot as plt
-
-    with house_style():
-        fig, ax = plt.subplots(figsize=(8, 2.4))
-        ax.axis("off")
-        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="#555555",
-                transform=ax.transAxes)
-        ax.set_title(title)
-        if source:
-            add_source(fig, source)
-        fig.tight_layout()
-    return fig
 
 
 def _wrap(label: str, width: int = 34) -> str:

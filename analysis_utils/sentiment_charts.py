@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .charts import actor_colour, add_source, house_style
+from .charts import actor_colour, add_source, house_style, message_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -31,7 +31,7 @@ def actor_bars(summary: "pd.DataFrame", *, title: str, source: str = "", min_men
 
     data = summary[summary["mentions"] >= min_mentions]
     if data.empty:
-        return _empty_figure(title, "No actor mentions were scored in this article.", source)
+        return message_figure(title, "No actor mentions were scored in this article.", source)
     actors = list(dict.fromkeys(data["actor"]))
     voices = [v for v in VOICE_STYLE if v in set(data["voice"])]
     with house_style():
@@ -69,19 +69,6 @@ def actor_bars(summary: "pd.DataFrame", *, title: str, source: str = "", min_men
     return fig
 
 
-def _empty_figure(title: str, message: str, source: str = "") -> "Figure":
-    import matplotlib.pyplot as plt
-
-    with house_style():
-        fig, ax = plt.subplots(figsize=(8, 2.2))
-        ax.axis("off")
-        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#555555", transform=ax.transAxes)
-        ax.set_title(title)
-        if source:
-            add_source(fig, source)
-    return fig
-
-
 def actor_paragraph_table(evidence: "pd.DataFrame", order: list[str]) -> "pd.DataFrame":
     """Mean score and count per actor and paragraph (all voices), long format:
     ``actor, paragraph, mean, mentions``, paragraphs in ``order``."""
@@ -98,7 +85,7 @@ def actor_paragraph_heatmap(table: "pd.DataFrame", *, title: str, source: str = 
     import numpy as np
 
     if table.empty:
-        return _empty_figure(title, "No actor mentions were scored in this article.", source)
+        return message_figure(title, "No actor mentions were scored in this article.", source)
     piv = table.pivot_table(index="actor", columns="paragraph", values="mean", observed=True)
     cnt = table.pivot_table(index="actor", columns="paragraph", values="mentions", aggfunc="sum", observed=True)
     if actors:

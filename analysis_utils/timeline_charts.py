@@ -25,7 +25,7 @@ import textwrap
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterable
 
-from .charts import add_source, house_style
+from .charts import add_source, house_style, message_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -124,18 +124,6 @@ def _panel_title(a: date, b: date) -> str:
     return f"{a.year}–{b.year}"
 
 
-def _message_figure(title: str, message: str, source: str) -> "Figure":
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(8, 2.2))
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#555555", transform=ax.transAxes)
-    ax.set_title(title)
-    if source:
-        add_source(fig, source)
-    return fig
-
-
 def timeline_chart(table: "pd.DataFrame", *, now: date | str | None = None, title: str = "Timeline",
                    source: str = "", max_gap_years: float = DEFAULT_GAP_YEARS,
                    max_label_chars: int = 58) -> "Figure":
@@ -152,7 +140,7 @@ def timeline_chart(table: "pd.DataFrame", *, now: date | str | None = None, titl
     lanes = timeline_lanes(table, max_gap_years)
     with house_style():
         if not len(lanes):
-            return _message_figure(title, "No dated events in this article", source)
+            return message_figure(title, "No dated events in this article", source)
         now_d = _d(now) if now else None
         panels = split_panels(lanes["date_start"], lanes["date_end"], max_gap_years)
         if now_d is not None:
@@ -234,7 +222,7 @@ def treaty_table_figure(comparison: "pd.DataFrame", *, title: str = "Treaties: s
 
     with house_style():
         if comparison is None or not len(comparison):
-            return _message_figure(title, "The article mentions no treaty of the reference file", source)
+            return message_figure(title, "The article mentions no treaty of the reference file", source)
         fields = [("date", "date signed"), ("defence_clause", "defence clause (as signed)"),
                   ("signed", "what was signed"), ("article_on_clause", "the article on the clause")]
         cells = []
