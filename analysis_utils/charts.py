@@ -78,11 +78,25 @@ _REGISTRY_COLOURS: dict[str, str] | None = None
 
 @contextmanager
 def house_style():
-    """Context manager applying the kit's matplotlib style."""
+    """Context manager applying the kit's matplotlib style.
+
+    Leaving the context restores every rcParam as it was, ``interactive`` included:
+    when the first figure of a Jupyter kernel is made inside the context, the inline
+    backend switches interactive mode on there, and restoring it to off would stop
+    every later figure from showing in the notebook. So interactive mode switched on
+    inside the block stays on.
+    """
+    import matplotlib
     import matplotlib.pyplot as plt
 
+    state = {}
     with plt.style.context(str(STYLE)):
-        yield
+        try:
+            yield
+        finally:
+            state["interactive"] = matplotlib.is_interactive()
+    if state.get("interactive") and not matplotlib.is_interactive():
+        matplotlib.interactive(True)
 
 
 def source_line(meta: dict | None = None, published=None, note: str | None = None) -> str:
