@@ -185,13 +185,20 @@ def _wait_all_run(page, n_code: int) -> None:
 
 
 def _saved_errors(path: Path, deadline_s: float = 30) -> list[str]:
-    """Error outputs in the notebook as JupyterLab saved it (after all cells ran)."""
+    """Error outputs in the notebook as JupyterLab saved it, once the saved file shows
+    every code cell executed (the file is re-read while the server is still writing)."""
     end = time.monotonic() + deadline_s
+    code: list = []
     while True:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        code = [c for c in data["cells"] if c["cell_type"] == "code"]
-        if all(c.get("execution_count") for c in code) or time.monotonic() > end:
-            break
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            code = [c for c in data["cells"] if c["cell_type"] == "code"]
+            if all(c.get("execution_count") for c in code):
+                break
+        except (OSError, ValueError, KeyError):  # half-written file: read it again
+            pass
+        if time.monotonic() > end:
+            pytest.fail(f"JupyterLab did not save {path.name} with every cell executed within {deadline_s:.0f} s")
         time.sleep(0.5)
     return [f"{o.get('ename')}: {o.get('evalue')}" for c in code for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
@@ -236,7 +243,8 @@ def test_notebook_runs_in_jupyterlab(nb, lab, browser):
         # the saved notebook (Ctrl+S) agrees: no error output, every cell executed
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).first.click()
         page.locator(".lm-Menu-item", has_text=re.compile(r"^Save Notebook")).first.click()
-        assert not _saved_errors(nb_dir / nb.name), _saved_errors(nb_dir / nb.name)
+        saved_errors = _saved_errors(nb_dir / nb.name)
+        assert not saved_errors, f"error output in the saved {nb.name}: {saved_errors}"
 
         # an explorer: pick another item, the view changes
         selects = page.locator(f"{panel} .widget-dropdown select")

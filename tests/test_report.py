@@ -91,8 +91,33 @@ def test_report_html_is_a_readable_offline_page(two_runs):
         assert f'href="#nb{k}"' in page and f'id="nb{k}"' in page, nb.name
     assert "def " not in page and "import " not in page  # code hidden
     assert "<img" in page  # figures embedded
+    for slug in (SEED_SLUG, "wire-story"):  # every chart a notebook saved is also shown in the page
+        html_text = (run / slug / "report.html").read_text(encoding="utf-8")
+        assert html_text.count("<img") >= len(list((run / slug / "figures").glob("*.png"))), slug
     assert not re.search(r"""<script[^>]+src=["']?https?:""", page), "the page must not load scripts from the web"
     assert "Explore:" not in page and "widget-view" not in page  # interactive explorers left out
+
+
+def test_house_style_keeps_interactive_mode_switched_on_inside():
+    """The inline backend switches interactive mode on with the first figure; when that
+    figure is made inside ``house_style()``, leaving the style must not switch it off
+    (every later chart would then be missing from the notebook and the report)."""
+    import matplotlib
+
+    from analysis_utils.charts import house_style
+
+    was = matplotlib.is_interactive()
+    try:
+        matplotlib.interactive(False)
+        with house_style():
+            matplotlib.interactive(True)  # what the inline backend does on first use
+        assert matplotlib.is_interactive()
+        matplotlib.interactive(False)
+        with house_style():
+            pass
+        assert not matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(was)
 
 
 def test_report_with_a_bad_notebook_exits_1(tmp_path, monkeypatch, capsys):
