@@ -13,12 +13,30 @@ def _name(spec: str) -> str:
     return re.split(r"[<>=!~\s\[;]", spec.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
+#: extras that environment.yml leaves out on purpose (training only; see pyproject.toml)
+NOT_IN_CONDA = {"train"}
+
+
 def _pip_specs() -> dict[str, str]:
     proj = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     specs = list(proj["dependencies"])
-    for extra in proj.get("optional-dependencies", {}).values():
-        specs += extra
+    for name, extra in proj.get("optional-dependencies", {}).items():
+        if name not in NOT_IN_CONDA:
+            specs += extra
     return {_name(s): s.replace(" ", "") for s in specs}
+
+
+def test_training_packages_stay_out_of_the_notebook_environments():
+    """scikit-learn brings SciPy, which NLTK (under TextBlob) imports whenever it is there:
+    seconds more for every kernel. Only the training environment has it."""
+    proj = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    train = {_name(s) for s in proj["optional-dependencies"]["train"]}
+    assert "scikit-learn" in train
+    assert not train & set(_conda_specs())
+    assert not train & {_name(s) for s in proj["dependencies"] + proj["optional-dependencies"]["test"]}
+    makefile = (ROOT / "Makefile").read_text()
+    setup_install = re.search(r"pip install --quiet -e '\.\[([a-z,]+)\]'", makefile)
+    assert setup_install and "train" not in setup_install.group(1).split(",")
 
 
 def _conda_specs() -> dict[str, str]:
