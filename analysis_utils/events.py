@@ -119,7 +119,8 @@ def _clause_actors(mentions: list[Mention], spans: Iterable[tuple[int, int]]) ->
 # --------------------------------------------------------------------------- events
 
 
-def events(article: Any, registry: Any = None, anchor: Any = None) -> pd.DataFrame:
+def events(article: Any, registry: Any = None, anchor: Any = None, *,
+           timexes: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dated events of an :class:`~analysis_utils.article.Article` (columns in the module
     docstring), in text order.
 
@@ -128,11 +129,15 @@ def events(article: Any, registry: Any = None, anchor: Any = None) -> pd.DataFra
     anchored to ``anchor`` if given, else ``article.published``, else the date
     inferred from the text (``article.published_inferred``). ``registry``: the actor
     registry (default :func:`analysis_utils.registry.load_registry`).
+
+    ``timexes`` and ``mentions``: the article's tables when they are already at hand
+    (``find_timexes_in_article(article, anchor)`` and ``find_mentions(article,
+    registry)``), so that a notebook computes each once; by default computed here.
     """
     from .actors import find_mentions
     from .timexes import find_timexes_in_article
 
-    tx = find_timexes_in_article(article, anchor)
+    tx = find_timexes_in_article(article, anchor) if timexes is None else timexes
     a_iso, a_source = tx.attrs.get("anchor"), tx.attrs.get("anchor_source", "none")
     a_date = date.fromisoformat(a_iso) if a_iso else None
     dated = []
@@ -147,7 +152,8 @@ def events(article: Any, registry: Any = None, anchor: Any = None) -> pd.DataFra
         out.attrs.update(anchor=a_iso, anchor_source=a_source)
         return out
 
-    mentions = find_mentions(article, registry)
+    if mentions is None:
+        mentions = find_mentions(article, registry)
     sents = article.sentences.set_index("sentence_id")
     segs = article.segments.set_index("segment_id")
     rows = []
@@ -308,13 +314,17 @@ def _found(phrases: Iterable[str], text: str) -> list[str]:
     return [p for p in dict.fromkeys(phrases) if (rx := _phrase_re([p])) is not None and rx.search(text)]
 
 
-def relevant_reference(article: Any, entries: list[dict], registry: Any = None) -> list[dict]:
+def relevant_reference(article: Any, entries: list[dict], registry: Any = None,
+                       mentions: pd.DataFrame | None = None) -> list[dict]:
     """The entries an article touches: it names one of the entry's ``keywords``, or it
-    mentions every one of the entry's ``actors``."""
+    mentions every one of the entry's ``actors`` (``mentions``: the article's
+    :func:`~analysis_utils.actors.find_mentions` table, computed here by default)."""
     from .actors import find_mentions
 
     text = "\n".join(article.sentences["text"])
-    mentioned = set(find_mentions(article, registry)["actor"].dropna())
+    if mentions is None:
+        mentions = find_mentions(article, registry)
+    mentioned = set(mentions["actor"].dropna())
     return [e for e in entries
             if _found(e["keywords"], text) or (e["actors"] and set(e["actors"]) <= mentioned)]
 
@@ -323,20 +333,23 @@ def relevant_reference(article: Any, entries: list[dict], registry: Any = None) 
 
 
 def timeline_table(article: Any, include_reference: bool = True, reference: str | Path | list | None = None,
-                   registry: Any = None, relevant_only: bool = True, anchor: Any = None) -> pd.DataFrame:
+                   registry: Any = None, relevant_only: bool = True, anchor: Any = None, *,
+                   events_table: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The article's events and (``include_reference``) the reference events it touches
     (all of them with ``relevant_only=False``), sorted by date and numbered ``n`` = 1..N.
 
     ``reference``: a file path or entries from :func:`load_reference` (default: the
     project's ``data/reference_events.yml``). Columns: ``n`` and :data:`REFERENCE_COLUMNS`;
     ``source`` says where each row came from. ``df.attrs`` holds the anchor.
+    ``events_table`` / ``mentions``: :func:`events` and ``find_mentions`` of the article
+    when already computed (with the same ``registry`` and ``anchor``).
     """
-    ev = events(article, registry, anchor)
+    ev = events(article, registry, anchor, mentions=mentions) if events_table is None else events_table
     parts = [ev.reindex(columns=REFERENCE_COLUMNS)]
     if include_reference:
         entries = reference if isinstance(reference, list) else load_reference(reference)
         if relevant_only:
-            entries = relevant_reference(article, entries, registry)
+            entries = relevant_reference(article, entries, registry, mentions=mentions)
         parts.append(_reference_frame(entries))
     parts = [p for p in parts if len(p)]
     if not parts:
@@ -356,7 +369,8 @@ def timeline_table(article: Any, include_reference: bool = True, reference: str 
 
 # --------------------------------------------------------------------------- treaties
 
-def treaty_evidence(article: Any, reference: str | Path | list | None = None, registry: Any = None) -> pd.DataFrame:
+def treaty_evidence(article: Any, reference: str | Path | list | None = None, registry: Any = None, *,
+                    events_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sentences of the article about each treaty of the reference file (long form).
 
     A sentence is about a treaty when it names one of the treaty's ``keywords``, or
@@ -364,13 +378,14 @@ def treaty_evidence(article: Any, reference: str | Path | list | None = None, re
     time", where "that time" is 2000, is about the 2000 treaty); ``on_clause`` when it
     is about the treaty and names one of its ``clause_keywords``. ``score`` = keywords
     + clause keywords + 1 for the date. Columns :data:`EVIDENCE_COLUMNS`.
+    ``events_table``: :func:`events` of the article, when already computed.
     """
     entries = reference if isinstance(reference, list) else load_reference(reference)
     treaties = [e for e in entries if e["kind"] == "treaty"]
     sents = article.sentences
     if not treaties or not len(sents):
         return _empty(EVIDENCE_COLUMNS)
-    ev = events(article, registry)
+    ev = events(article, registry) if events_table is None else events_table
     rows = []
     for e in treaties:
         y0, y1 = e["date_start"].year, e["date_end"].year
@@ -397,7 +412,8 @@ def treaty_evidence(article: Any, reference: str | Path | list | None = None, re
 
 
 def treaty_comparison(article: Any, reference: str | Path | list | None = None, registry: Any = None,
-                      include_unmentioned: bool = False, max_sentences: int = 3) -> pd.DataFrame:
+                      include_unmentioned: bool = False, max_sentences: int = 3, *,
+                      evidence: pd.DataFrame | None = None, events_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The treaties of the reference file side by side with what the article says.
 
     One row per treaty entry (in date order) that the article is about (see
@@ -409,10 +425,13 @@ def treaty_comparison(article: Any, reference: str | Path | list | None = None, 
     (``article_mentions``), at most ``max_sentences`` each, joined with `` | ``;
     ``sentence_ids`` lists them. Empty (with the columns) when no treaty is mentioned.
     Transpose it (``.set_index("treaty").T``) to read the treaties side by side.
+    ``evidence`` (:func:`treaty_evidence`, same ``reference``) or ``events_table``
+    (:func:`events`): the article's tables when already computed.
     """
     entries = reference if isinstance(reference, list) else load_reference(reference)
     treaties = sorted((e for e in entries if e["kind"] == "treaty"), key=lambda e: e["date_start"])
-    evidence = treaty_evidence(article, entries, registry)
+    if evidence is None:
+        evidence = treaty_evidence(article, entries, registry, events_table=events_table)
     rows = []
     for e in treaties:
         ev = evidence[evidence["ref_id"] == e["id"]] if len(evidence) else evidence

@@ -63,6 +63,28 @@ _METADATA = {
 }
 
 
+class SavedFigure(dict):
+    """What :func:`save_figure` returns: ``{format: path}`` of the files written.
+
+    In a notebook it shows as the PNG it wrote (at the figure's on-screen size), so a cell
+    that ends with ``save_figure(fig, ..., close=True)`` shows exactly the file that goes
+    into the report, without matplotlib drawing the figure once more for the screen.
+    ``display_width`` is that width in CSS pixels (the saved area's width at 100 dpi).
+    """
+
+    display_width: int | None = None
+
+    def _repr_png_(self):
+        png = self.get("png")
+        if png is None or not Path(png).is_file():
+            return None
+        data = Path(png).read_bytes()
+        return (data, {"width": self.display_width}) if self.display_width else data
+
+    def __repr__(self) -> str:
+        return "saved: " + ", ".join(Path(p).name for p in self.values())
+
+
 def save_figure(
     fig: "Figure",
     name: str,
@@ -70,7 +92,8 @@ def save_figure(
     out_dir: str | Path | None = None,
     formats: tuple[str, ...] = FORMATS,
     dpi: int = 200,
-) -> dict[str, Path]:
+    close: bool = False,
+) -> SavedFigure:
     """Save ``fig`` as ``<out_dir>/<slug(name)>.<fmt>`` and ``data`` as ``.csv`` beside it.
 
     Parameters
@@ -80,10 +103,14 @@ def save_figure(
     data: the table the chart was drawn from (written without the index).
     out_dir: the folder (created if missing); default ``<root>/reports/figures``.
     formats: any of ``png``, ``svg``, ``pdf``.
+    close: close the figure afterwards (``pyplot.close``), so that the notebook's inline
+        backend does not draw it again; show the returned object instead (it displays
+        as the saved PNG).
 
     Returns
     -------
-    ``{format: path}`` for every file written, ``"csv"`` included when ``data`` is given.
+    A :class:`SavedFigure`: ``{format: path}`` for every file written, ``"csv"`` included
+    when ``data`` is given.
     """
     import matplotlib
 
@@ -100,8 +127,9 @@ def save_figure(
     for fmt in formats:
         if fmt not in _METADATA:
             raise ValueError(f"Unknown format {fmt!r}; choose from {FORMATS}")
-    written: dict[str, Path] = {}
+    written = SavedFigure()
     with matplotlib.rc_context({"svg.hashsalt": "analysis_utils"}), laid_out(fig, dpi) as bbox:
+        written.display_width = max(1, int(round(bbox.width * 100)))  # bbox in inches
         for fmt in formats:
             path = out / f"{stem}.{fmt}"
             fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches=bbox)
@@ -110,6 +138,10 @@ def save_figure(
         path = out / f"{stem}.csv"
         data.to_csv(path, index=False, lineterminator="\n")
         written["csv"] = path
+    if close:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
     return written
 
 

@@ -386,3 +386,25 @@ def test_property_event_label_never_fails(sentence, data):
     lab = event_label(sentence, ts, te)
     assert isinstance(lab.text, str) and lab.rule in {"possessive", "noun_phrase", "attribution", "clause", "chunk"}
     assert 0 <= lab.start <= lab.end <= len(sentence)
+
+
+def test_precomputed_tables_give_the_same_results_and_are_used():
+    """A notebook computes timexes, mentions and events once and passes them on; the
+    results equal the ones computed inside, and the passed tables are what is read."""
+    from analysis_utils.actors import find_mentions
+    from analysis_utils.timexes import find_timexes_in_article
+
+    a = art("Russia and North Korea signed a treaty in July 2000. The leaders will meet on the 19th, "
+            "officials said, and the treaty of 2000 will be replaced.")
+    reg = load_registry()
+    tx, ms = find_timexes_in_article(a), find_mentions(a, reg)
+    ev = events(a, reg, timexes=tx, mentions=ms)
+    assert ev.equals(events(a, reg))
+    assert timeline_table(a, registry=reg, events_table=ev, mentions=ms).equals(timeline_table(a, registry=reg))
+    assert treaty_comparison(a, registry=reg, events_table=ev).equals(treaty_comparison(a, registry=reg))
+    evidence = treaty_evidence(a, registry=reg, events_table=ev)
+    assert treaty_comparison(a, registry=reg, evidence=evidence).equals(treaty_comparison(a, registry=reg))
+    relabelled = ev.assign(label="LABEL FROM THE CALLER")
+    table = timeline_table(a, include_reference=False, registry=reg, events_table=relabelled)
+    assert set(table["label"]) == {"LABEL FROM THE CALLER"}
+    assert events(a, reg, timexes=tx.iloc[0:0], mentions=ms).empty  # no dates given: no events

@@ -45,3 +45,24 @@ def test_save_figure_rejects_unknown_format(tmp_path):
     with pytest.raises(ValueError, match="Unknown format"):
         save_figure(fig, "x", out_dir=tmp_path, formats=("bmp",))
     plt.close(fig)
+
+
+def test_saved_figure_shows_as_the_png_it_wrote_and_close_frees_the_figure(tmp_path):
+    import struct
+
+    fig, table = _fig()
+    saved = save_figure(fig, "shown", data=table, out_dir=tmp_path, close=True)
+    assert not plt.fignum_exists(fig.number)  # the inline backend will not draw it again
+    data, meta = saved._repr_png_()
+    assert data == saved["png"].read_bytes()
+    width_px = struct.unpack(">I", data[16:20])[0]  # IHDR width of the 200-dpi file
+    assert meta["width"] == pytest.approx(width_px / 2, abs=2)  # shown at 100 dpi, not twice as wide
+    assert "shown.png" in repr(saved) and "shown.csv" in repr(saved)
+
+
+def test_saved_figure_without_png_shows_as_text(tmp_path):
+    fig, _ = _fig()
+    saved = save_figure(fig, "vector", out_dir=tmp_path, formats=("svg",))
+    assert saved._repr_png_() is None and "vector.svg" in repr(saved)
+    assert plt.fignum_exists(fig.number)  # close=False leaves it open
+    plt.close(fig)

@@ -46,6 +46,12 @@ def test_notebook_executes_from_another_folder(nb, tmp_path):
     for png in figures:
         for ext in (".svg", ".csv"):
             assert png.with_suffix(ext).stat().st_size > 0
+    outputs = [(c, o) for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    shown = [o for _, o in outputs if "image/png" in o.get("data", {})]
+    assert len(shown) >= len(figures), "every chart saved is also shown in the notebook"
+    explorers = [o for c, o in outputs if "explorer" in c.metadata.get("tags", [])
+                 and "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert explorers, "the notebook offers an ipywidgets explorer"
 
 
 def test_notebook_01_on_another_article(tmp_path):
