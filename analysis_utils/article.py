@@ -5,8 +5,6 @@ functions of ``text`` and are computed once, on first use.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -14,22 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .slugs import safe_slug, slugify  # noqa: F401  (slugify kept importable from here)
+
 if TYPE_CHECKING:  # pragma: no cover
     from .timeline import PublicationDate
 
 
-def slugify(value: str, max_length: int = 60, default: str = "article") -> str:
-    """A file-name-safe slug: ASCII letters, digits and single hyphens.
-
-    >>> slugify("Putin to Visit North Korea on 18-19th...")
-    'putin-to-visit-north-korea-on-18-19th'
-    """
-    norm = unicodedata.normalize("NFKD", value or "")
-    ascii_ = norm.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
-    return slug or default
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,14 +99,18 @@ class Article:
 
     @property
     def slug(self) -> str:
-        """A safe, stable name for this article's output folder."""
+        """A safe, stable name for this article's output folder: the sidecar's ``slug``,
+        else the file name, else the headline, through :func:`~analysis_utils.slugs.safe_slug`
+        (a Hangul or emoji name gets a short hash, so two articles never share a folder)."""
         if self.meta.get("slug"):
-            return slugify(str(self.meta["slug"]))
-        if self.source:
+            raw = str(self.meta["slug"])
+        elif self.source:
             from pathlib import Path
 
-            return slugify(Path(self.source).stem)
-        return slugify(self.headline or self.text[:60])
+            raw = Path(self.source).stem
+        else:
+            raw = self.headline or self.text[:60]
+        return safe_slug(raw)
 
 
 def article_summary(article: Article) -> pd.DataFrame:

@@ -11,13 +11,11 @@ file.
 """
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .article import slugify
+from .slugs import safe_slug  # noqa: F401  (part of this module's API)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -25,35 +23,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 FORMATS = ("png", "svg", "pdf")
 
-# Names Windows reserves for devices: never a file name on their own.
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def safe_slug(value: str, max_length: int = 60, default: str = "article") -> str:
-    """A file-name-safe slug that never merges two different names.
-
-    The base is :func:`analysis_utils.article.slugify` (ASCII letters, digits, single
-    hyphens, at most ``max_length`` characters, cut at a hyphen). When that base loses
-    information - letters with no ASCII form (Hangul, Cyrillic, CJK), a name made of
-    symbols or emoji only, a name cut to length, a reserved device name such as
-    ``con`` - an 8-hex-digit hash of the original is appended, so the result is still
-    stable (same name, same slug) but distinct for distinct names.
-
-    >>> safe_slug("Putin to Visit North Korea")
-    'putin-to-visit-north-korea'
-    >>> safe_slug("푸틴 방북") == safe_slug("푸틴 방북") != safe_slug("김정은")
-    True
-    """
-    value = "" if value is None else str(value)
-    base = slugify(value, max_length=max_length, default="")
-    norm = unicodedata.normalize("NFKD", value)
-    lost_letters = any(ch.isalnum() and not ch.isascii() for ch in norm if not unicodedata.combining(ch))
-    full = slugify(value, max_length=10**9, default="")
-    lossy = lost_letters or base != full or base in _RESERVED or (not base and value.strip() != "")
-    if not lossy:
-        return base or default
-    digest = hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{base or default}-{digest}"
 
 
 _METADATA = {

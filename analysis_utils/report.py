@@ -19,7 +19,7 @@ most 4), and the kernels start with their log level at ERROR.
 
 Folder names come from :func:`report_slug`: the article's slug (its sidecar ``slug``,
 else its file name, else its headline) made safe by
-:func:`analysis_utils.export.safe_slug`; two articles of one run never share a folder.
+:func:`analysis_utils.slugs.safe_slug`; two articles of one run never share a folder.
 """
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import ArticleError
-from .export import safe_slug
 from .paths import project_root
 
 #: Cells with this tag are interactive (ipywidgets explorers): left out of report.html.
@@ -85,21 +84,13 @@ def _writable(out: Path) -> None:
 
 
 def report_slug(article: Any) -> str:
-    """The article's folder name: ``Article.slug``'s source (sidecar ``slug``, else the
-    file name, else the headline) through :func:`~analysis_utils.export.safe_slug`.
-
-    Equal to ``article.slug`` for plain ASCII names; a Hangul or emoji file name, or a
-    300-character headline, gets a short hash so that different articles never share
-    a folder.
+    """The article's folder name: :attr:`Article.slug <analysis_utils.article.Article.slug>`
+    (sidecar ``slug``, else the file name, else the headline, through
+    :func:`~analysis_utils.slugs.safe_slug`): the folder a notebook opened by hand writes
+    to is the report's folder. A Hangul or emoji file name, or a 300-character headline,
+    gets a short hash so that different articles never share a folder.
     """
-    meta = getattr(article, "meta", None) or {}
-    if meta.get("slug"):
-        raw = str(meta["slug"])
-    elif getattr(article, "source", None):
-        raw = Path(article.source).stem
-    else:
-        raw = article.headline or article.text[:60]
-    return safe_slug(raw)
+    return article.slug
 
 
 def _unique(slugs: list[str]) -> list[str]:

@@ -239,6 +239,10 @@ def test_report_slug_for_odd_headlines_and_collisions():
     slugs = [report_slug(a) for a in arts]
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", s) for s in slugs)
     assert report_slug(load_article(SEED)) == SEED_SLUG
+    # a notebook opened by hand (reports_dir(article.slug)) writes where the report does
+    assert [a.slug for a in arts] == slugs
+    korean = [load_article(t) for t in ("푸틴 대통령이 평양을 방문했다.", "김정은 위원장이 모스크바를 방문했다.")]
+    assert korean[0].slug != korean[1].slug and all(re.fullmatch(r"article-[0-9a-f]{8}", a.slug) for a in korean)
     assert _unique(["a", "b", "a", "a"]) == ["a", "b", "a-2", "a-3"]
 
 
