@@ -37,6 +37,9 @@ from typing import Any, Callable
 from .errors import ArticleError
 from .paths import project_root
 
+#: chart files the report asks every notebook for (a notebook run by hand writes PNG + SVG)
+FIGURE_FORMATS = ("png", "svg", "pdf")
+
 #: Cells with this tag are interactive (ipywidgets explorers): left out of report.html.
 EXPLORER_TAG = "explorer"
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -335,7 +338,8 @@ def build_report(
 
     def run(i: int, nb: Path) -> tuple[int, Path, float]:
         folder = folders[i]
-        params = {"ARTICLE": str(Path(files[i]).resolve()), "OUTPUT_DIR": str(folder.resolve())}
+        params = {"ARTICLE": str(Path(files[i]).resolve()), "OUTPUT_DIR": str(folder.resolve()),
+                  "FIGURE_FORMATS": list(FIGURE_FORMATS)}  # the notebooks default to PNG + SVG; a report prints too
         try:
             seconds = execute_notebook(nb, folder / "notebooks" / nb.name, params)
         except ReportError as exc:

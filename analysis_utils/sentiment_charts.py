@@ -38,20 +38,19 @@ def actor_bars(summary: "pd.DataFrame", *, title: str, source: str = "", min_men
         height = min(14.0, max(3.0, 0.24 * len(actors) * max(1, len(voices)) + 1.4))
         fig, ax = plt.subplots(figsize=(9.5, height))
         band = 0.8 / max(1, len(voices))
-        for i, actor in enumerate(actors):
-            for j, voice in enumerate(voices):
-                row = data[(data["actor"] == actor) & (data["voice"] == voice)]
-                if row.empty:
-                    continue
-                r = row.iloc[0]
-                y = i + (j - (len(voices) - 1) / 2) * band
-                st = VOICE_STYLE[voice]
-                ax.barh(y, r["mean"], height=band * 0.9, color=actor_colour(actor), alpha=st["alpha"],
-                        hatch=st["hatch"], edgecolor="#333333", linewidth=0.4)
-                ax.errorbar(r["mean"], y, xerr=[[r["mean"] - r["ci_low"]], [r["ci_high"] - r["mean"]]],
-                            fmt="none", ecolor="#333333", elinewidth=0.8, capsize=2)
-                x_text = max(r["ci_high"], r["mean"], 0) + 0.03
-                ax.text(x_text, y, f"n={int(r['mentions'])}", va="center", fontsize=7.5, color="#333333")
+        index = {a: i for i, a in enumerate(actors)}
+        for j, voice in enumerate(voices):  # one call per voice: fewer artists, faster to draw
+            rows = data[data["voice"] == voice].drop_duplicates("actor")
+            if rows.empty:
+                continue
+            ys = [index[a] + (j - (len(voices) - 1) / 2) * band for a in rows["actor"]]
+            mean, lo, hi = (rows[c].to_numpy(dtype=float) for c in ("mean", "ci_low", "ci_high"))
+            st = VOICE_STYLE[voice]
+            ax.barh(ys, mean, height=band * 0.9, color=[actor_colour(a) for a in rows["actor"]], alpha=st["alpha"],
+                    hatch=st["hatch"], edgecolor="#333333", linewidth=0.4)
+            ax.errorbar(mean, ys, xerr=[mean - lo, hi - mean], fmt="none", ecolor="#333333", elinewidth=0.8, capsize=2)
+            for y, m, h, n in zip(ys, mean, hi, rows["mentions"]):
+                ax.text(max(h, m, 0) + 0.03, y, f"n={int(n)}", va="center", fontsize=7.5, color="#333333")
         ax.axvline(0, color="#333333", linewidth=0.8)
         ax.set_yticks(range(len(actors)), actors)
         ax.invert_yaxis()

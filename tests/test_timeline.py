@@ -188,7 +188,7 @@ def test_notebook_03_on_an_article_with_other_dates_and_no_treaty(tmp_path):
     nb = ROOT / "notebooks" / "03_timeline_2000_vs_2024.ipynb"
     pm.execute_notebook(
         str(nb), str(tmp_path / "out.ipynb"),
-        parameters={"ARTICLE": str(WIRE), "OUTPUT_DIR": str(tmp_path / "r")},
+        parameters={"ARTICLE": str(WIRE), "OUTPUT_DIR": str(tmp_path / "r"), "FIGURE_FORMATS": ["png", "svg", "pdf"]},
         cwd=str(tmp_path), kernel_name="python3", progress_bar=False,
     )
     text = (tmp_path / "out.ipynb").read_text(encoding="utf-8")
