@@ -26,19 +26,21 @@ from . import (
     timex_rules_clock,
     timex_rules_dates,
     timex_rules_durations,
+    timex_rules_holidays,
     timex_rules_periods,
     timex_rules_relative,
     timex_rules_vague,
 )
-from .timex_calendar import Point, interval_of_value
+from .timex_calendar import PARTS, Point, interval_of_value
 from .timex_patterns import FEATURES, Rule
-from .timex_resolve import Ctx
+from .timex_resolve import Ctx, Result
 from .timex_tense import clause_tense, tense_cues
 
 # the order matters: among candidates of the same length and priority the earlier rule wins
 RULES: tuple[Rule, ...] = (
     *timex_rules_dates.RULES,
     *timex_rules_periods.RULES,
+    *timex_rules_holidays.RULES,
     *timex_rules_relative.RULES,
     *timex_rules_durations.RULES,
     *timex_rules_clock.RULES,
@@ -147,6 +149,23 @@ def _looks_like_name(text: str, c: _Cand, sent: tuple[int, int]) -> bool:
     return True
 
 
+_PART_OF_PREFIX = re.compile(r"(?i:\bthe\s+(morning|afternoon|evening|night)\s+of\s+)$")
+
+
+def _part_of_day_prefix(text: str, start: int, res: Any) -> tuple[int, Any]:
+    """"the morning of Aug. 7": a day-level date written after a part of the day
+    is a TIME of that day, and the span takes the part in."""
+    if res.type != "DATE" or res.point is None or res.point.gran != "day" or res.point.end_day is not None:
+        return start, res
+    m = _PART_OF_PREFIX.search(text[max(0, start - 30):start])
+    if m is None:
+        return start, res
+    p = res.point
+    p = Point("part_of_day", p.year, p.month, p.day, part=PARTS[m.group(1).lower()])
+    new = Result("TIME", p.value(), p, "part_of_day", res.mod, res.anchor_kind, res.anchor_used, res.focus)
+    return start - (len(m.group(0))), new
+
+
 def tag(text: str, anchor: date | None, regions: list[tuple[int, int]]) -> list[dict]:
     from .sentences import split_sentences
 
@@ -207,13 +226,14 @@ def tag(text: str, anchor: date | None, regions: list[tuple[int, int]]) -> list[
                     queue[k:] = sorted(queue[k:], key=order)
                 continue
             k += 1
+            c_start, res = _part_of_day_prefix(text, c.start, res)
             iv = res.point.interval() if res.point is not None else (None, None)
             if res.value and "/" in str(res.value) and res.point is not None and res.type == "DATE":
                 iv = (iv[0], interval_of_value(str(res.value).split("/", 1)[1])[1] or iv[1])
             rows.append({
                 "type": res.type,
-                "text": text[c.start:c.end],
-                "start": c.start,
+                "text": text[c_start:c.end],
+                "start": c_start,
                 "end": c.end,
                 "value": res.value,
                 "granularity": res.gran,

@@ -58,6 +58,8 @@ _AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b|[aApP]\.[mM]\b)"
 CLOCK = (
     r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>" + _AMPM + r"|o'clock\b)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::[0-5]\d)?(?=\s*(?:" + TZ + r"|h\b|hrs\b|hours\b|\(?local\b))"
+    # wire-service "0730 GMT", "1300 UTC": four digits only before a zone
+    r"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC|EDT|EST|Zulu)\b)"
     r"|(?P<noon>noon|midday|midnight)\b)"
 )
 
@@ -99,7 +101,7 @@ MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 # trigger features that are patterns rather than strings
 FEATURES = {
     "#4d": re.compile(r"\d\d\d\d"), "#slash": re.compile(r"\d/\d"), "#ord": re.compile(r"\d(?:st|nd|rd|th)\b"),
-    "#apos": re.compile(r"['’]\d\d"), "#clock": re.compile(r"(?i:\d\s*(?:a\.?\s?m|p\.?\s?m|o'clock)|\d:\d\d)"),
+    "#apos": re.compile(r"['’]\d\d"), "#clock": re.compile(r"(?i:\d\s*(?:a\.?\s?m|p\.?\s?m|o'clock)|\d:\d\d)|\d{4}\s*(?:GMT|UTC|EDT|EST|Zulu)\b"),
 }
 
 

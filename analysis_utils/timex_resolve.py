@@ -17,7 +17,7 @@ the nearest (a future date counting twice as far: news reports more than it anno
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .timex_calendar import Point
 
@@ -98,3 +98,20 @@ def pick_by_tense(cands: list[Point], ctx: Ctx, strict: bool = False, window: in
         if bestd is None or d < bestd or (d == bestd and s < a):
             best, bestd = p, d
     return best
+
+
+def weekday_by_tense(a: date, wd: int, tense: str) -> date:
+    """The date of weekday ``wd`` (Monday 0) a bare weekday name means, seen from
+    the anchor ``a``: the anchor's own day if it is that weekday, else the last
+    one in a past clause, the next one in a future clause; in a present clause
+    the nearer; with no tense cue at all (a fragment, a caption, "Thursday's
+    closing price") the past one unless the next is less than half as far
+    (news reports more than it announces)."""
+    back = a - timedelta(days=(a.weekday() - wd) % 7)
+    fwd = a + timedelta(days=(wd - a.weekday()) % 7)
+    if back == a or tense == "past":
+        return back
+    if tense == "future":
+        return fwd
+    factor = 2 if tense == "none" else 1
+    return back if (a - back) <= factor * (fwd - a) else fwd

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from .timex_calendar import WEEKDAYS, Point, month_num, safe_date
 from .timex_patterns import CLOCK, DAYNUM, MONTH, TZ, WEEKDAY, Rule, rule_collector
-from .timex_resolve import Result, pick_by_tense
+from .timex_resolve import Result, pick_by_tense, weekday_by_tense
 
 RULES: list[Rule] = []
 rule = rule_collector(RULES)
@@ -36,6 +36,8 @@ def _h_clock(m, ctx):
         h, mi = (24, 0) if w == "midnight" else (12, 0)
     elif m.group("h24") is not None:
         h, mi = int(m.group("h24")), int(m.group("mi24"))
+    elif m.group("h4") is not None:
+        h, mi = int(m.group("h4")), int(m.group("mi4"))
     else:
         h = int(m.group("h"))
         mi = int(m.group("mi") or 0)
@@ -66,16 +68,7 @@ def _h_clock(m, ctx):
         elif m.group("dwd") and ctx.anchor:
             wd = WEEKDAYS[m.group("dwd").lower()]
             a = ctx.anchor
-            back = a - timedelta(days=(a.weekday() - wd) % 7)
-            fwd = a + timedelta(days=(wd - a.weekday()) % 7)
-            if back == a:
-                day = a
-            elif ctx.tense == "future":
-                day = fwd
-            elif ctx.tense == "past":
-                day = back
-            else:
-                day = back if (a - back) <= (fwd - a) else fwd
+            day = weekday_by_tense(a, wd, ctx.tense)
             kind, used = "publication", a.isoformat()
     if day is None and not (m.group("dwd") or m.group("dmon2") or m.group("drel")):
         ref = ctx.sent_focus if (ctx.sent_focus and ctx.sent_focus.as_date()) else None

@@ -139,7 +139,11 @@ def _h_month_deictic(m, ctx):
     if rel == "this":
         return anchored(Point("month", a.year, mon), ctx, mod=mod)
     if rel in ("last", "this past", "past"):
+        # the last such month before this one; but nobody says "last February"
+        # for the month just ended ("last month"): then it is a year before
         y = a.year if mon < a.month else a.year - 1
+        if rel == "last" and (a.month - mon) % 12 == 1:
+            y -= 1
         return anchored(Point("month", y, mon), ctx, mod=mod)
     y = a.year if mon > a.month else a.year + 1
     return anchored(Point("month", y, mon), ctx, mod=mod)
@@ -160,7 +164,7 @@ def _month_alone_ok(m, text, s, e):
 
 @rule(
     "month",
-    r"(?<![\w.])" + MODPRE + r"(?P<mon>" + MONTH + r")(?![\w-])",
+    r"(?<![\w.])" + MODPRE + r"(?P<mon>" + MONTH + r")(?![\w]|-(?!" + MONTH + r"))",  # "January-June": two months
     prio=1,
     check=_month_alone_ok,
     triggers=MONTH_WORDS,

@@ -91,7 +91,9 @@ def _h_duration(m, ctx):
     if qn in ("a", "an") and not m.group("dt") and not m.group("mq") and re.search(
         r"(?i:(?:(?:\d[\d,.]*|\b(?:" + TENSW + "|" + SMALLW + r"|hundred|thousand))\s*(?:%|percent|cents?|dollars?|won|yen|euros?|pounds?|million|billion|trillion|bn|m)?"
         r"(?:\s+[a-z]+){0,2}|\btimes|\bonce|\btwice|\bthrice)\s*$)", before
-    ) and not re.search(r"(?i:\b(?:in|for|within|after|over|than|of)\s*$)", before):
+    ) and not re.search(r"(?i:\b(?:in|for|within|after|over|than|of)\s*$|,\s*$)", before) and not re.match(
+        r"(?i:\s+(?:after|before|later|earlier|ago|from)\b)", ctx.text[ctx.end:ctx.end + 10]
+    ):
         return Result("SET", duration_value(1, unit), None, unit, None, "none", None, focus=False)
     # "the past year" / "the last decade" with no number read as the period itself
     dt = re.sub(r"\s+", " ", (m.group("dt") or "").strip().lower())
@@ -128,15 +130,21 @@ def _h_duration_vague(m, ctx):
     r"(?i:(?<![\w-])(?:many\s+|several\s+|some\s+|(?P<the>the)\s+)?(?P<unit>"
     r"seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?P<alt>\s+(?:or|and|to)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades))?(?![\w-]))",
     prio=1,
-    check=lambda m, text, s, e: re.search(r"(?i:\b(?:for|over|in|within|lasting|took|take|takes|spent|spend)\s$)", text[max(0, s - 9):s]) is not None,
+    check=lambda m, text, s, e: re.search(
+        r"(?i:\b(?:for|over|in|within|lasting|took|take|takes|spent|spend|after|follows|following|followed)\s$)", text[max(0, s - 10):s]
+    ) is not None,
     triggers=UNIT_WORDS,
 )
 def _h_duration_bare(m, ctx):
-    before = ctx.text[max(0, ctx.start - 8):ctx.start].lower()
+    before = ctx.text[max(0, ctx.start - 10):ctx.start].lower()
     unit = unit_of(m.group("unit"))
     after = ctx.text[ctx.end:ctx.end + 12].lower()
-    if re.match(r"\s*(?:of|ago|later|earlier|before|after)\b", after):
+    # "after months of talks", "within weeks of his capture": an amount of time
+    of_ok = re.search(r"\b(?:within|after|follows|following|followed)\s+$", before) and not m.group("the")
+    if re.match(r"\s*(?:ago|later|earlier|before|after)\b", after) or (re.match(r"\s*of\b", after) and not of_ok):
         return None
+    if re.search(r"\b(?:after|follows|following|followed)\s+$", before) and not re.match(r"\s*of\b", after):
+        return None  # "after years" alone, "following days": too often something else
     if re.search(r"\bin\s+$", before) and not re.match(r"\s*[.,;:!?]|\s*$", after):
         return None
     if m.group("the") and not re.search(r"\bover\s+$", before):

@@ -12,7 +12,7 @@ from datetime import timedelta
 from .timex_calendar import PARTS, SEASONS, WEEKDAYS, Point, add_months, quarter_of, safe_date, shift
 from .timex_numbers import SPOKEN_YEAR, year_int
 from .timex_patterns import MODPRE, WEEKDAY, YEAR4, Rule, mod_of, rule_collector
-from .timex_resolve import Result, absolute, anchored, pick_by_tense, underspecified
+from .timex_resolve import Result, absolute, anchored, pick_by_tense, underspecified, weekday_by_tense
 
 RULES: list[Rule] = []
 rule = rule_collector(RULES)
@@ -319,6 +319,8 @@ def _h_weekday(m, ctx):
         return None
     if rel in ("the following", "the next", "the previous", "that"):
         ref = ctx.para_focus if (ctx.para_focus and ctx.para_focus.as_date()) else None
+        if ref is None and rel != "that" and ctx.doc_focus is not None and ctx.doc_focus.as_date():
+            ref = ctx.doc_focus  # "the previous Friday" looks back to the last day named
         base = ref.as_date() if ref else ctx.anchor
         if base is None:
             return underspecified("day", mod=mod)
@@ -345,21 +347,19 @@ def _h_weekday(m, ctx):
         monday = a - timedelta(days=a.weekday())
         dd = monday + timedelta(days=wd)
     else:
-        back = a - timedelta(days=(a.weekday() - wd) % 7)
-        fwd = a + timedelta(days=(wd - a.weekday()) % 7)
-        if back == a:
-            dd = a
-        elif ctx.tense == "past":
-            dd = back
-        elif ctx.tense == "future":
-            dd = fwd
-        else:
-            dd = back if (a - back) <= (fwd - a) else fwd
+        dd = weekday_by_tense(a, wd, ctx.tense)
     p = Point.of_day(dd)
     if part:
         p = Point("part_of_day", dd.year, dd.month, dd.day, part=PARTS[part])
         return anchored(p, ctx, typ="TIME", mod=mod)
     return anchored(p, ctx, mod=mod)
+
+
+_GENERIC_TODAY = re.compile(
+    r"(?i:['’]s\s+(?:\w+\s+)?(?:world|society|societies|economy|economies|market|markets|marketplace|youth|kids|children|"
+    r"young|generation|technology|standards|terms|dollars|culture|environment|climate|realities|reality|era|age|"
+    r"computers|americans?|families|politics|china|america|europe|russia|japan|britain|africa)\b)"
+)
 
 
 @rule(
@@ -374,9 +374,10 @@ def _h_today(m, ctx):
     part = (m.group("part") or "").strip().lower()
     mod = mod_of(m)
     if w == "overnight":
-        if ctx.anchor is None:
-            return None
         return None
+    if w == "today" and not part and _GENERIC_TODAY.match(ctx.text, ctx.end):
+        # "in today's world", "today's young people": nowadays, not the day
+        return Result("DATE", "PRESENT_REF", None, None, mod, "none", None, focus=False)
     off = {"today": 0, "tomorrow": 1, "yesterday": -1, "tonight": 0, "the day before yesterday": -2,
            "the day after tomorrow": 2, "this morning": 0, "this afternoon": 0, "this evening": 0,
            "last night": -1}[w]

@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from .timex_calendar import PARTS, Point, coarsen, finer_or_equal, shift
-from .timex_numbers import QUANT, UNIT, parse_number, unit_of
+from .timex_numbers import QUANT, UNIT, duration_value, parse_number, unit_of
 from .timex_patterns import MODPRE, UNIT_WORDS, Rule, mod_of, rule_collector
 from .timex_resolve import Result, anchored, underspecified
 
@@ -128,13 +128,14 @@ def _h_year_earlier_adj(m, ctx):
 
 @rule(
     "part_of_day",
-    r"(?i:(?<![\w-])(?P<pm>early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)(?:\s+(?P<rel>yesterday|today|tomorrow))?(?![\w-]))",
+    r"(?i:(?<![\w-])(?:(?P<pm>early|late|mid)[\s-]?|(?:(?<=\bin\s)|(?<=\bduring\s))(?P<the>the)\s+)(?P<part>morning|afternoon|evening)"
+    r"(?:\s+(?P<rel>yesterday|today|tomorrow))?(?![\w-]))",
     prio=2,
     triggers=("morning", "afternoon", "evening"),
 )
 def _h_part_of_day(m, ctx):
-    pm = m.group("pm").lower()
-    mod = {"early": "START", "late": "END", "mid": "MID"}[pm]
+    pm = (m.group("pm") or "").lower()
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(pm)
     part = PARTS[m.group("part").lower()]
     rel = (m.group("rel") or "").lower()
     if rel:
@@ -144,10 +145,14 @@ def _h_part_of_day(m, ctx):
         return anchored(Point("part_of_day", d.year, d.month, d.day, part=part), ctx, typ="TIME", mod=mod)
     ref = ctx.sent_focus if (ctx.sent_focus and ctx.sent_focus.as_date()) else None
     ref = ref or (ctx.para_focus if (ctx.para_focus and ctx.para_focus.as_date()) else None)
+    if ref is None and m.group("the") and ctx.doc_focus is not None and ctx.doc_focus.as_date():
+        ref = ctx.doc_focus  # "in the morning" speaks of the day the story is at
     if ref is not None:
         d = ref.as_date()
         p = Point("part_of_day", d.year, d.month, d.day, part=part)
         return Result("TIME", p.value(), p, "part_of_day", mod, "previous_date", ref.value())
+    if m.group("the"):
+        return None  # "in the morning" with no day in view: a habit ("gets up at six in the morning")
     if ctx.anchor is None:
         return underspecified("part_of_day", typ="TIME", mod=mod)
     d = ctx.anchor
@@ -157,15 +162,19 @@ def _h_part_of_day(m, ctx):
 @rule(
     "unit_of_focus",
     r"(?i:(?<![\w-])(?P<modp>(?:early|earlier|late|later|mid)\s+in|the\s+(?:end|close|beginning|start|middle|turn|rest|remainder)\s+of|"
-    r"(?:early|late|mid)[\s-])\s*(?P<the>the|that)\s+(?P<u>week|month|year|decade|century)(?![\w-]))",
+    r"(?:early|late|mid)[\s-])\s*(?P<the>the|that)\s+(?P<u>day|week|month|year|decade|century)(?![\w-]))",
     prio=3,
-    triggers=("week", "month", "year", "decade", "centur"),
+    triggers=("day", "week", "month", "year", "decade", "centur"),
 )
 def _h_unit_of_focus(m, ctx):
     u = m.group("u").lower()
     s = m.group("modp").lower()
     mod = "START" if s.startswith(("early", "the beginning", "the start")) else "END" if s.startswith(("late", "the end", "the close")) else "MID" if s.startswith(("mid", "the middle")) else None
     ref = ctx.para_focus or ctx.doc_focus
+    if u == "day" and not s.endswith(" in"):
+        return None  # "at the end of the day" is an idiom more often than a time
+    if u == "day" and ref is not None and ref.as_date() is None:
+        ref = None  # "later in the day": a day written before, else the publication day
     if ref is not None and finer_or_equal(ref.gran, u):
         p = coarsen(ref, u)
         if p is not None:
@@ -285,6 +294,18 @@ def _h_that_time(m, ctx):
 # --- N units ago / earlier / later ------------------------------------------------------
 
 
+def _relative_is_duration(direction: str, gran: str) -> bool:
+    """"N units later/after/earlier/before" counts time from an event, so TimeML
+    tags the amount (a DURATION). A year-level "a year earlier/before" is the
+    exception: the comparison of figures "up from $5 million a year earlier"
+    names the period a year before (a DATE)."""
+    if direction in ("ago", "hence", "from now", "back"):
+        return False
+    if direction in ("later", "after"):
+        return True
+    return gran in ("day", "week")
+
+
 @rule(
     "units_ago",
     r"(?i:(?<![\w-])(?P<mq>(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|just|at\s+least)\s+)?"
@@ -312,6 +333,11 @@ def _h_units_ago(m, ctx):
         return None
     if unit == "fortnight":
         unit, n = "week", (n * 2 if n else None)
+    if _relative_is_duration(d, code_gran):
+        # TimeML: "two days later", "a week after": the timex is the amount of
+        # time, a DURATION; "later"/"after" only link it to the event
+        return Result("DURATION", duration_value(n, unit), None, code_gran,
+                      mod, "none", None, focus=False)
     if n is None or not float(n).is_integer():
         # "a few years ago", "several months earlier": direction only
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, mod, "none", None, focus=False)
@@ -356,3 +382,19 @@ def _h_units_ago(m, ctx):
         return None
     comparison = unit == "year" and n == 1 and ref.gran in ("quarter", "half", "month")
     return Result("DATE", p.value(), p, p.gran, mod, "previous_date", ref.value(), focus=not comparison)
+
+
+@rule(
+    "units_bare_relative",
+    r"(?i:(?<![\w-])(?:(?:just|only|mere|several|many|some)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)"
+    r"\s+(?P<dir>ago|earlier|later)(?![\w-]))",
+    prio=2,
+    triggers=("minutes", "hours", "days", "weeks", "months", "years", "decades"),
+)
+def _h_units_bare_relative(m, ctx):
+    """"Days later", "hours earlier": an unknown amount of time from an event (a
+    DURATION, ``PXD``); "years ago": some time before the publication (``PAST_REF``)."""
+    unit = unit_of(m.group("unit"))
+    if m.group("dir").lower() == "ago":
+        return Result("DATE", "PAST_REF", None, None, None, "none", None, focus=False)
+    return Result("DURATION", duration_value(None, unit), None, unit, None, "none", None, focus=False)

@@ -2,17 +2,26 @@
 
 :func:`clause_tense` returns ``past``, ``present``, ``future`` or ``none`` for a span of
 a sentence: ``will``, ``would``, "is expected/scheduled/set/due to", "plans to" and a
-Title-Case headline's "X to Visit" read as future; ``was``/``had``, "was scheduled to",
-``-ed`` forms and common irregular past forms as past; reporting verbs as a weak past;
-``is``/``has`` as present. The governing cue is the nearest one before the expression
-in its clause, else the nearest in the sentence. "according to ..." makes no tense;
-"since" makes it past; "until/by/to" right before the expression cancels a past (an
-end point may lie ahead). No parsing: English cue words only.
+Title-Case headline's "X to Visit" read as future, and so does a scheduled event in the
+simple present ("the team leaves Thursday", "talks resume Monday", "the offer expires");
+``was``/``had``, "was scheduled to", ``-ed`` forms and common irregular past forms as
+past; past reporting verbs ("said") as a weak past, present ones ("officials say") as no
+tense (unless a modal comes first: "will say" is future); ``is``/``has`` as present.
+The governing cue is the nearest one before the expression in its clause, else the
+nearest in the sentence. "according to ..." makes no tense; "since" makes it past;
+"until/by/to" right before the expression cancels a past (an end point may lie ahead).
+No parsing: English cue words only.
 """
 from __future__ import annotations
 
 import re
 
+# news writes a scheduled event in the simple present: "the team leaves Thursday",
+# "talks resume Monday", "the offer expires Nov. 6"
+_SCHEDULE_PRESENT = (
+    r"arrives|leaves|begins|opens|meets|resumes|departs|convenes|expires|ends|"
+    r"(?<!to\s)meet|(?<!to\s)convene|takes\s+effect|goes\s+on\s+trial|(?:they|we|leaders|ministers|talks|officials)\s+(?:resume|arrive|begin|depart)"
+)
 _PAST_FUTURE_CUE = re.compile(
     r"(?i:\b(?:was|were|had\s+been|had)\s+(?:\w+ly\s+)?(?:scheduled|expected|set|due|slated|supposed|planned|going|about|to)\s+to\b"
     r"|\b(?:was|were)\s+to\b)"
@@ -23,21 +32,39 @@ _FUTURE_CUE = re.compile(
     r"|(?:is|are)\s+to"
     r"|(?:plans?|planning|intends?|intending|aims?|hopes?|vows?|pledges?|promises?|wants?|seeks?|prepares?|preparing)\s+to"
     r"|(?:scheduled|expected|slated|set)\s+(?:to|for)"
-    r"|upcoming|forthcoming)\b)"
+    r"|upcoming|forthcoming|" + _SCHEDULE_PRESENT + r")\b)"
 )
 # headline style: "Minister to Visit Tokyo ..." (only in Title-Case lines)
 _HEADLINE_TO = re.compile(r"\bto\s+[A-Z][a-z]+\b")
 _REPORTING = (
-    "said says say told tells announced announces reported reports stated states added adds noted notes "
-    "according explained explains claimed claims quoted"
+    "said told announced reported stated added noted according explained claimed quoted"
 ).split()
+# present-tense reporting verbs ("officials say ...") tell nothing of the tense of what they report
+_REPORTING_PRESENT = "says say tells announces reports states adds notes explains claims".split()
 _IRREGULAR_PAST = (
     "was were had did met made took came went saw gave held left began won lost "
     "led sent paid spoke wrote struck fell rose grew sold bought brought thought felt kept "
     "found became ran got knew stood sat drove flew fought caught taught threw chose broke "
-    "woke wore hung shot slid spent understood withdrew forgave forbade undertook overtook ago"
+    "woke wore hung shot slid spent understood withdrew forgave forbade undertook overtook ago "
+    "fled blew drew swept sank built sought heard meant tore shook stole froze rode swore hid forgot "
+    "overthrew arose awoke bled clung crept dug flung foresaw leapt lent lit oversaw overran rang sprang "
+    "strode stung swam upheld wept"
 ).split()
-_PAST_CUE = re.compile(r"(?i:\b(?:" + "|".join(_IRREGULAR_PAST) + r")\b)|\b[a-z]{3,}ed\b")
+_IRREGULAR_PAST_SET = frozenset(_IRREGULAR_PAST)
+_PAST_CUE = re.compile(r"\b[A-Za-z]+\b")  # words, kept when past forms (see _past_words)
+_ED_FORM = re.compile(r"[a-z]{3,}ed")
+
+
+def _past_words(sentence: str):
+    """Matches of the words that are past forms: an irregular past in any case, or
+    a lower-case ``-ed`` form (a set lookup per word: faster than one long
+    alternation)."""
+    for m in _PAST_CUE.finditer(sentence):
+        w = m.group(0)
+        if w.lower() in _IRREGULAR_PAST_SET or _ED_FORM.fullmatch(w):
+            yield m
+
+
 _NOT_VERB_ED = {
     "need", "seed", "speed", "bed", "red", "shed", "breed", "feed", "hundred", "indeed", "united",
     "based", "used", "expected", "scheduled", "planned", "proposed", "alleged", "limited", "related",
@@ -53,7 +80,9 @@ _PRESENT_CUE = re.compile(
     r"(?i:\b(?:is|are|am|remains?|seems?|appears?|continues?|believes?|expects?|"
     r"assess|assesses|has|have|does|do|isn't|aren't|doesn't|don't)\b)"
 )
-_REPORT_CUE = re.compile(r"(?i:\b(?:" + "|".join(_REPORTING) + r")\b)")
+_REPORT_CUE = re.compile(r"(?i:\b(?:" + "|".join(_REPORTING + _REPORTING_PRESENT) + r")\b)")
+_REPORTING_PRESENT_SET = frozenset(_REPORTING_PRESENT)
+_MODAL_BEFORE = re.compile(r"(?i:\b(?:will|would|shall|to|may|might|could|can|should|must)\s+$|'ll\s*$)")
 _ATTRIBUTION = re.compile(r"(?i:\baccording\s+to\b)")
 _CLAUSE_BREAK = re.compile(r"[;:,\u2014\u2013]|\s-\s|\.\.\.")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?$)")
@@ -74,11 +103,16 @@ def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
                       (_PAST_CUE, "past"), (_PRESENT_CUE, "present")):
         if rx is None:
             continue
-        for m in rx.finditer(sentence):
+        for m in (_past_words(sentence) if rx is _PAST_CUE else rx.finditer(sentence)):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             w = m.group(0).lower()
+            kind = tense
+            if rx is _REPORT_CUE and w in _REPORTING_PRESENT_SET:
+                if _MODAL_BEFORE.search(sentence, max(0, s - 10), s):
+                    continue  # "will say", "to tell": the modal before it gives the tense
+                kind = "report_present"
             if rx is _PAST_CUE and w.endswith("ed") and w not in _IRREGULAR_PAST:
                 if w in _NOT_VERB_ED:
                     continue
@@ -86,7 +120,7 @@ def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
                 if prev and prev.group(1).lower() in _ED_BLOCKERS:
                     continue
             taken.append((s, e))
-            out.append((s, e, tense))
+            out.append((s, e, kind))
     return out
 
 
@@ -111,7 +145,7 @@ def clause_tense(sentence: str, s: int, e: int, cues: list[tuple[int, int, str]]
     else:
         def dist(c):
             d = (c[0] - e) if c[0] >= e else (s - c[1])
-            if c[2] == "report" and d > 6:
+            if c[2] in ("report", "report_present") and d > 6:
                 d += 30  # "said ... that it will": the reported clause has its own tense
             elif c[2] == "past" and sentence[c[0]:c[1]].lower().endswith("ed"):
                 d += 15  # an -ed form may be an adjective; auxiliaries are surer
@@ -122,7 +156,7 @@ def clause_tense(sentence: str, s: int, e: int, cues: list[tuple[int, int, str]]
         # participles ("markets untouched by ...")
         before_cues = [c for c in inside if c[1] <= s]
         best = min(before_cues or pool, key=dist)
-        tense = "past" if best[2] == "report" else best[2]
+        tense = {"report": "past", "report_present": "none"}.get(best[2], best[2])
     before = sentence[max(0, s - 20):s]
     if _SINCE_BEFORE.search(before):
         return "past"

@@ -48,12 +48,13 @@ Columns of the timexes table
 
 How it works
 ------------
-1. *Candidates.* 43 regular-expression rules (calendar dates, numeric
+1. *Candidates.* 45 regular-expression rules (calendar dates, numeric
    dates, years, decades, centuries, quarters, halves, seasons, weekdays,
-   day-of-month ordinals, "today"-words, deictic units such as "last week",
-   anaphoric ones such as "the next day", "N units ago", durations, clock
-   times, parts of day, sets such as "every year" or "$5 a year", vague
-   references, named eras read from ``timex_eras.yml``) propose spans.
+   day-of-month ordinals, "today"-words, holidays such as "Thanksgiving
+   Day", deictic units such as "last week", anaphoric ones such as "the
+   next day", "N units ago", durations, clock times (also wire-service
+   "0730 GMT"), parts of day, sets such as "every year" or "$5 a year",
+   vague references, named eras read from ``timex_eras.yml``) propose spans.
    Numbers may be digits, decimals, fractions or words ("nine",
    "twenty-four", "a dozen", "a couple of"). A rule runs on a paragraph only
    if one of its trigger words occurs there, which keeps the tagger fast.
@@ -70,7 +71,10 @@ How it works
      expected/scheduled/set/due to``, ``plans to``, a Title-Case headline's
      "X to Visit" as future; ``was``/``had`` and ``was scheduled to`` as
      past, ``-ed`` forms and common irregular past forms as past;
-     reporting verbs as weak past; ``is``/``has`` as present). The governing
+     past reporting verbs ("said", "told") as weak past, present ones
+     ("says") as no tense; a scheduled event in the simple present ("leaves
+     Thursday", "talks resume", "expires") as future; ``is``/``has`` as
+     present). The governing
      cue is the nearest one before the expression in its clause, else the
      nearest one in the sentence. An ``according to ...`` attribution counts
      as no tense; "since" makes it past; "until/by/to" before the expression
@@ -79,7 +83,8 @@ How it works
      such date *on or before* the anchor in a past clause, *on or after* it
      in a future clause (for month names and month-day dates only within
      300 days), and otherwise to the nearest one, a future one counting
-     twice as far (news reports more than it announces);
+     twice as far (news reports more than it announces; for a weekday only
+     when no tense cue is found at all);
    - the **reference point in focus**: the last date mentioned. Anaphoric
      expressions at day level ("the day before", "the next day", "that day")
      use a day-level date mentioned earlier in the same paragraph, else the
@@ -88,6 +93,10 @@ How it works
      else the anchor; "at that time" takes the value of the last date.
      "A year earlier/ago", "year-earlier" beside a quarter give the same
      quarter a year before; such comparisons do not move the focus.
+     "Later in the day", "in the morning" and "the previous Friday" look
+     back to the last day named. "Two days later", "a week after", "days
+     later" are amounts of time counted from an event: TimeML DURATIONs
+     (a year-level "a year earlier" comparing figures stays a date).
 4. Values are written with ISO 8601 / TimeML conventions; ``value_start`` and
    ``value_end`` give the covered days.
 
@@ -100,6 +109,7 @@ Where the code is
                                 centuries, spoken years
 ``timex_rules_periods``         quarters, halves, seasons, day ordinals, weekdays,
                                 "today"-words
+``timex_rules_holidays``        named holidays (fixed dates, Easter, n-th weekdays)
 ``timex_rules_relative``        deictic and anaphoric units, "N units ago"
 ``timex_rules_durations``       durations and sets
 ``timex_rules_clock``           clock times

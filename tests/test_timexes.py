@@ -259,6 +259,73 @@ def test_vague_references():
     assert "previously" not in values("the previously announced plan")
 
 
+def test_amounts_counted_from_an_event_are_durations():
+    # TimeML: "two days later" tags the amount; "later" only links it to the event
+    got = check("Two days later, police arrested him. A week earlier, he had resigned. Days later, he died.",
+                {"Two days later": "P2D", "A week earlier": "P1W", "Days later": "PXD"})
+    assert set(find_timexes("Two days later, police arrested him.", A)["type"]) == {"DURATION"}, got
+    check("He was arrested on June 7, a day after the blasts.", {"June 7": "2024-06-07", "a day": "P1D"})
+    assert find_timexes("He was arrested on June 7, a day after the blasts.", A).iloc[1]["type"] == "DURATION"
+    # a year-level comparison of figures stays a date; "years ago" is some time back
+    check("Sales were $5 million, up from $4 million a year earlier.", {"a year earlier": "2023"})
+    check("Years ago, the plant closed.", {"Years ago": "PAST_REF"})
+
+
+def test_weekday_without_tense_cue_prefers_the_past():
+    # no verb at all: the last Thursday, unless the next one is much nearer
+    check("A 24% premium over Thursday's close.", {"Thursday": "2024-06-13"})
+    check("A premium over Wednesday's close.", {"Wednesday": "2024-06-19"}, anchor="2024-06-17")
+    # a scheduled event in the simple present looks ahead
+    check("The team leaves Thursday for Seoul.", {"Thursday": "2024-06-20"})
+    check("He and the minister meet separately Thursday.", {"Thursday": "2024-06-20"})
+    # "say" in the present is no past: "will say on Friday" is ahead
+    check("The president will say on Friday that the plan works.", {"Friday": "2024-06-21"})
+    check("Officials said Friday that the plan works.", {"Friday": "2024-06-14"})
+
+
+def test_day_and_part_of_day_in_focus():
+    check("The crash came on June 7. Later in the day, rescuers arrived.", {"Later in the day": "2024-06-07"})
+    check("Markets fell Friday. Dealers placed orders in the morning.", {"the morning": "2024-06-14TMO"})
+    check("The embassy was bombed on the morning of June 7.", {"the morning of June 7": "2024-06-07TMO"})
+    # idioms and habits are not times
+    assert values("At the end of the day, voters decide.") == {}
+    assert values("He gets up at six in the morning.") == {}
+
+
+def test_wire_service_clock_times_and_previous_weekday():
+    check("The blast came at 10:30 a.m. (0730 GMT) on Friday.", {"0730 GMT": "2024-06-14T07:30"})
+    assert values("In 1999 GMT was redefined.") == {"1999": "1999"}
+    check("Shares closed Friday.\n\nThey were down 4% from the previous Friday.", {"the previous Friday": "2024-06-07"})
+
+
+def test_last_month_name_for_the_month_just_ended_is_a_year_back():
+    check("Two helicopters crashed last February.", {"last February": "2023-02"}, anchor="2024-03-01")
+    check("Prices rose last January.", {"last January": "2024-01"}, anchor="2024-03-01")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The boy was found on Thanksgiving Day.", {"Thanksgiving Day": "2023-11-23"}),
+    ("The family gathered on Christmas Eve.", {"Christmas Eve": "2023-12-24"}),
+    ("Services were held on Easter Sunday.", {"Easter Sunday": "2024-03-31"}),
+    ("He was born on Christmas Day, 1950.", {"Christmas Day, 1950": "1950-12-25"}),
+    ("Voters will go to the polls on Election Day.", {"Election Day": "2024-11-05"}),
+])
+def test_holidays_are_dates(text, expected):
+    check(text, expected)
+
+
+def test_holiday_names_that_are_not_times():
+    assert values("The Labor Day weekend was busy.") == {}
+    assert values("Kenya celebrated its Independence Day.") == {}
+
+
+def test_month_ranges_durations_and_generic_today():
+    check("Exports for the January-June period rose.", {"January": "2024-01", "June": "2024-06"})
+    check("The deal follows months of talks.", {"months": "PXM"})
+    check("Paternity is hard to prove in today's world.", {"today": "PRESENT_REF"})
+    check("Today's meeting was cancelled.", {"Today": "2024-06-17"})
+
+
 @pytest.mark.parametrize("text", [
     "The 1,402 items in Article 4 of No. 2 rose 5 percent.",
     "the 2nd Division and Kim Jong-un's 3 children",
@@ -421,7 +488,7 @@ def test_rules_are_named_ordered_and_triggered():
     from analysis_utils.timex_engine import RULES
 
     names = [r.name for r in RULES]
-    assert len(names) == len(set(names)) == 43
+    assert len(names) == len(set(names)) == 45
     assert names[0] == "month_day" and names[-1] == "era"  # the order settles ties between equal candidates
     assert all(r.triggers for r in RULES)
 
