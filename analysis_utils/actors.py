@@ -198,24 +198,18 @@ def _patterns(reg: Registry) -> _Patterns:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Double-quoted passages (marks included), paired within a paragraph.
 
-    Curly quotes pair by direction, straight ones by alternation; an unclosed mark
-    protects nothing.
+    The pairing is :func:`analysis_utils.quote_marks.quote_spans` (the one the quote
+    finder uses): curly and straight marks decided by context, a quotation broken by a
+    line break bridged, an unbalanced mark never running past its paragraph. Only
+    top-level double-mark passages count here (a single-quoted term is usually a scare
+    quote or a title, not somebody's words), and a stray opening mark protects nothing;
+    the paragraphs of a quotation running over several paragraphs each count.
     """
-    spans = []
-    for para in re.finditer(r"[^\n]+", text):
-        open_at = None
-        for m in re.finditer(r"[\"“”]", para.group(0)):
-            ch = m.group(0)
-            pos = para.start() + m.start()
-            if open_at is None:
-                if ch != "”":
-                    open_at = pos
-            elif ch != "“":
-                spans.append((open_at, pos + 1))
-                open_at = None
-            else:
-                open_at = pos
-    return spans
+    from .quote_marks import quote_spans as _pair_marks
+
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [(q.open, q.close) for q in _pair_marks(text, lines)
+            if q.family == "double" and q.depth == 0 and not q.unclosed]
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:

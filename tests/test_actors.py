@@ -199,3 +199,14 @@ def test_mentions_never_crash_and_stay_in_bounds(text):
     m = find_mentions(text)
     for r in m.itertuples():
         assert 0 <= r.start < r.end <= len(text) and text[r.start : r.end] == r.text
+
+
+def test_quote_spans_follow_the_quote_finders_pairing():
+    """Mentions inside quotations are told apart with the same pairing the quote finder
+    uses: a quotation over two paragraphs (only the last closes) covers both, a mis-curled
+    mark still pairs, and an apostrophe or single-quoted term protects nothing."""
+    text = ('Kim said: "Russia is a friend.\n"Putin is welcome," he added.\n'
+            "The 'alliance' is Russia's idea, ”he said” nothing.")
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans[0] == '"Russia is a friend.' and spans[1] == '"Putin is welcome,"'
+    assert not any("alliance" in s for s in spans)
