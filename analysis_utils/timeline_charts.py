@@ -235,17 +235,18 @@ def treaty_table_figure(comparison: "pd.DataFrame", *, title: str = "Treaties: s
                 row.append("\n".join(textwrap.fill(p, wrap) for p in text.split("\n")))
             cells.append(row)
         heights = [max(c.count("\n") + 1 for c in row) for row in cells]
+        headers = [textwrap.fill(str(t), 40) for t in comparison["treaty"]]
+        head = max(h.count("\n") + 1 for h in headers) + 0.6  # a long treaty name takes three lines
         k = len(comparison)
-        fig, ax = plt.subplots(figsize=(min(4.6 * k + 2.2, 18), 0.16 * sum(heights) + 1.4))
+        fig, ax = plt.subplots(figsize=(min(4.6 * k + 2.2, 18), 0.16 * (sum(heights) + head) + 1.1))
         ax.axis("off")
-        tab = ax.table(cellText=cells, rowLabels=[label for _, label in fields],
-                       colLabels=[textwrap.fill(t, 40) for t in comparison["treaty"]],
+        tab = ax.table(cellText=cells, rowLabels=[label for _, label in fields], colLabels=headers,
                        cellLoc="left", rowLoc="left", loc="upper left", bbox=[0.16, 0.0, 0.84, 1.0])
         tab.auto_set_font_size(False)
         tab.set_fontsize(7.5)
-        total = sum(heights) + 2
+        total = sum(heights) + head
         for (r, c), cell in tab.get_celld().items():
-            h = 2 if r == 0 else heights[r - 1]
+            h = head if r == 0 else heights[r - 1]
             cell.set_height(h / total)
             cell.set_edgecolor("#cccccc")
             if r == 0 or c == -1:

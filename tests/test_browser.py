@@ -39,7 +39,7 @@ CHROMIUM_FLAGS = [
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SCREENSHOTS = ROOT / "reports" / "screenshots"
 #: notebooks of ours that must hold an explorer (others may add theirs: they are exercised too)
-MUST_HAVE_EXPLORER = ("01_", "03_")
+MUST_HAVE_EXPLORER = ("01_", "02_", "03_", "04_")
 SERVER_START_S = 90
 OPEN_S = 90
 RUN_ALL_S = 240
