@@ -13,10 +13,17 @@ Token-level rules (no parser model) used by :mod:`analysis_utils.quote_builder`:
   it. A cue in a conditional (*If Russia states ...*) or with *neither/nor* is dropped.
   An addressee verb right after a quotation takes the inverted subject (``"Why?" asked
   Tom Riley, a farmer.``); a base form that is also a noun before a title is no cue
-  (``state Sen. Ana Ruiz``).
+  (``state Sen. Ana Ruiz``). Manner adverbs in *-ly* may stand before the cue (``Clinton
+  boldly suggested``); a plural-noun-like cue before a colon is a verb (``CNN reports:``);
+  a sentence-initial cue takes the name after it up to a colon (``Wrote Trump on
+  Twitter: "..."``); *for saying* after a passive is the subject's words (``Trump has been
+  criticized for saying that ...``). In a headline, a named person's *tells*/*calls* are
+  cues too (``'Stronger Together,' Clinton Tells Crowd``).
 * :func:`link_quote` -- which frame a quotation belongs to, and ``direct`` (only the
   frame around it: ``X said, "..."``, ``"...," X said``) or ``partial`` (inside the
-  reported clause: ``announced that both sides had reached '...'``).
+  reported clause: ``announced that both sides had reached '...'``); a quotation after a
+  colon that closes a new clause with its own subject (``..., Smith said, but Jones was
+  unconvinced: "..."``) is left to that subject.
 * :func:`reported_clause` -- the reported clause of a frame: after the cue (and an
   addressee, adverbials and *that*) to the end of the sentence or the next frame; before
   it for a trailing frame (``..., Chang said.``); the whole sentence for a parenthetical
@@ -62,7 +69,7 @@ _MODALS = frozenset("will would can could may might should must do did does to".
 _GERUND_PREPS = frozenset("for of about from without in on against despite toward towards".split())
 _QUANTIFIERS = frozenset("a an few some many several most all both other others more no any".split())
 DASHES = ("—", "―", "–", "-")
-SEPARATORS = ("...", "…", ":", "-", "–", "—", "|", ";", "?", "!", ".", ",")
+SEPARATORS = ("...", "…", ":", "-", "–", "—", "―", "|", ";", "?", "!", ".", ",")
 _TERMINAL = ".!?…"
 _ADVERBIAL = TIME_WORDS | STOP | frozenset(
     "the a an this that last next on in at day days week weeks month months year years ago earlier later "
@@ -173,12 +180,42 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[in
     return out
 
 
+# nouns and adjectives ending in -ly (not adverbs): "the family said", "an ally said"
+_LY_WORDS = frozenset("family ally rally assembly supply monopoly anomaly bully daily weekly monthly "
+                      "quarterly yearly reply apply homily folly tally lily belly jelly panoply italy july "
+                      "only early likely unlikely friendly elderly lonely lovely ugly silly holy".split())
+
+
+def _ly_adverb(word: str) -> bool:
+    """A manner adverb between a subject and its cue: ``Clinton boldly suggested``."""
+    return len(word) >= 5 and word.endswith("ly") and word.isalpha() and word not in _LY_WORDS
+
+
+def _passive_before(toks: list[Tok], j: int) -> bool:
+    """``toks[j]`` ends a passive verb (``has been criticized``, ``was fired``, ``came under
+    fire``) or *apologized*: whoever the sentence is about said the words after *for*."""
+    if j < 1 or toks[j].kind != "w":
+        return False
+    w = toks[j].lower
+    if w in ("apologized", "apologised", "apologizing", "apologising", "fire", "criticism", "attack"):
+        return True  # "apologized for saying", "came under fire for saying"
+    k = j - 1
+    while k >= 0 and toks[k].kind == "w" and (toks[k].lower in ("not", "also", "widely", "roundly", "harshly")
+                                               or _ly_adverb(toks[k].lower)):
+        k -= 1
+    return (w.endswith("ed") or w in _IRREGULAR_PARTICIPLES) and k >= 0 and toks[k].lower in _BE
+
+
+_IRREGULAR_PARTICIPLES = frozenset("taken given shown seen known held told caught hit struck slammed "
+                                   "mocked".split())
+
+
 def _skip_left(toks: list[Tok], j: int, lo: int) -> int:
     """Skip adverbs, auxiliaries and a time phrase between a subject and its cue."""
     steps = 0
     while j >= lo and steps < 6:
         t = toks[j]
-        if t.kind == "w" and not t.cap and t.lower in ADVERBS_BEFORE_CUE:
+        if t.kind == "w" and not t.cap and (t.lower in ADVERBS_BEFORE_CUE or _ly_adverb(t.lower)):
             j -= 1
         elif t.kind == "w" and (t.lower in TIME_WORDS or t.text.isdigit()) and j - 1 >= lo:
             k = j - 1
@@ -212,6 +249,16 @@ def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
                 if inner is not None and inner.kind == "name" and inner.person:
                     inner.role, inner.end_tok = m.text, m.end_tok
                     m = inner
+        if m is not None and m.kind == "name" and m.person and m.end_tok + 1 < upto \
+                and toks[m.end_tok].lower == "and":
+            other = np_right(text, toks, m.end_tok + 1, upto, apposition=False)
+            if other is not None and other.kind == "name" and other.person and other.t1 < upto \
+                    and toks[other.t1].kind == "w" and toks[other.t1].lower not in _PREPOSITIONS | {"and"}:
+                # "Trump and Clinton clashed": both are subjects
+                s, e = m.start, other.end
+                pair = Mention("name", m.t0, other.t1, s, e, text[s:e], plural=True, person=True,
+                               parts=[m, other], np0=m.np0, end_tok=other.t1)
+                return pair
         if m is not None and m.end_tok < upto and toks[m.end_tok].kind == "w" \
                 and toks[m.end_tok].lower not in _PREPOSITIONS and not (
                     m.kind == "name" and (m.text.isupper() and " " in m.text
@@ -233,11 +280,12 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
         if f.mention is None and not f.inverted and cue.group in ("speech", "quote_only") and (
-                i == 0 or toks[i - 1].kind == "q" or toks[i - 1].text in (",", "—", "–")):
+                i == 0 or toks[i - 1].kind == "q" or toks[i - 1].text in (",", "—", "―", "–")):
             alt = _inverted(text, toks, i, cue)  # "...," said X / , said X,
             if alt is not None and i + cue.n < len(toks) and alt.kind != "pronoun":
                 after = alt.t1
-                if after >= len(toks) or toks[after].text in (",", ".", ";", ":", ")") or toks[after].kind == "q":
+                if after >= len(toks) or toks[after].text in (",", ".", ";", ":", ")") or toks[after].kind == "q" \
+                        or (i == 0 and _colon_soon(toks, after)):
                     f.mention, f.inverted = alt, True
         if _plausible(toks, f, headline):
             frames.append(f)
@@ -262,7 +310,12 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         j = _skip_left(toks, j - 1, 0)  # progressive: "Reyes is saying"
         return (np_left(text, toks, j, 0) if j >= 0 else None), "name", False
     if cue.participle and before.kind == "w" and before.lower in _GERUND_PREPS:
-        return None, "gerund", False  # "for saying that ...": not an attribution
+        if before.lower == "for" and _passive_before(toks, j - 1):
+            # "Trump has been criticized for saying that ...": the subject said it
+            subj = sentence_subject(text, toks, j) if j > 0 else None
+            if subj is not None:
+                return subj, "main-clause", False
+        return None, "gerund", False  # "thanked him for saying that ...": not the subject's words
     if cue.participle:
         # "..., saying", "by saying", "recalled thinking": the subject of the main clause
         if earlier is not None:
@@ -275,7 +328,7 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         # "... and added", "... but has said": the subject of the first verb
         subj = earlier.mention if earlier is not None else sentence_subject(text, toks, j)
         return subj, "main-clause", False
-    if before.text in (",", "—", "–", "-") and not (before.text != "," and j - 1 >= 0 and toks[j - 1].kind == "q"):
+    if before.text in (",",) + DASHES and not (before.text != "," and j - 1 >= 0 and toks[j - 1].kind == "q"):
         if j == 0 or toks[j - 1].kind == "q":
             return _inverted(text, toks, i, cue), "name", True  # "...," said X
         m = apposition_subject(text, toks, j, 0)  # X, the spokesman, said
@@ -320,7 +373,7 @@ def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
         return False  # "a few questions", "some claims"
     if m is not None and not f.inverted and any(t.lower in ("neither", "nor") for t in toks[:m.t0]):
         return False  # "Neither the Kremlin nor ... has disclosed"
-    if toks[i].lower in _NOUNISH and not f.inverted and not (
+    if toks[i].lower in _NOUNISH and not f.inverted and not _colon_after(toks, i + cue.n) and not (
             m is not None and (m.kind == "pronoun" or (m.kind == "name" and (m.person or m.t1 - m.t0 > 1))
                                or (m.kind == "descriptor" and m.head in ANON_HEADS | INSTITUTION_HEADS))):
         return False  # "Republican claims", "the remarks"
@@ -328,9 +381,31 @@ def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
             m is not None and (m.plural or (m.kind == "pronoun" and m.head in ("i", "we", "you", "they"))
                                or _modal_before(toks, i))):
         return False  # "a Government Accountability Office report"
-    if headline and (cue.group != "speech" or m is None or m.t1 - m.t0 > 5):
+    if headline and (m is None or m.t1 - m.t0 > 5):
         return False
+    if headline and cue.group != "speech" and not (
+            cue.group in ("speech_that", "addressee") and m.kind == "name" and m.person and m.t1 - m.t0 <= 3):
+        return False  # a person's "Trump Tells Supporters", "Trump Calls Clinton 'Unhinged'" are cues too
     return True
+
+
+def _colon_soon(toks: list[Tok], k: int) -> bool:
+    """A colon within a short phrase of words (``Wrote Trump on Twitter:``, ``Said Clinton
+    on Monday:``): the inverted speaker of a sentence-initial cue."""
+    for j in range(k, min(len(toks), k + 6)):
+        if toks[j].text == ":":
+            return j + 1 < len(toks) and toks[j + 1].kind == "q"
+        if toks[j].kind != "w":
+            return False
+    return False
+
+
+def _colon_after(toks: list[Tok], k: int) -> bool:
+    """A colon right after a cue (``CNN reports:``, ``The statement reads in part:``): the
+    cue is a verb introducing what follows, not a plural noun."""
+    if k + 1 < len(toks) and toks[k].lower == "in" and toks[k + 1].lower in ("part", "full"):
+        k += 2
+    return k < len(toks) and toks[k].text == ":"
 
 
 def _name_before(toks: list[Tok], i: int, lo: int) -> bool:
@@ -338,7 +413,7 @@ def _name_before(toks: list[Tok], i: int, lo: int) -> bool:
     k = i - 1
     while k > lo and toks[k].kind == "w" and toks[k].lower in ADVERBS_BEFORE_CUE | {"now", "while", "by"}:
         k -= 1
-    if k <= lo or toks[k].text not in (",", "—", "–"):
+    if k <= lo or toks[k].text not in (",", "—", "―", "–"):
         return False
     k -= 1
     while k > lo and toks[k].kind == "p" and toks[k].text in (")", ".", ","):
@@ -383,7 +458,7 @@ def dash_speaker(text: str, toks: list[Tok], k: int):
             j += 1
         m = np_right(text, toks, j, len(toks))
         if m is not None and m.kind == "name" and m.person and (
-                m.t1 >= len(toks) or toks[m.t1].text in (",", ".", "(", ";", "—", "-") or toks[m.t1].kind == "q"):
+                m.t1 >= len(toks) or toks[m.t1].text in (",", ".", "(", ";") + DASHES or toks[m.t1].kind == "q"):
             return m, (toks[a].start, toks[j - 1].end)
     j = k - 1
     if j >= 1 and toks[j].text in DASHES + (":",):
@@ -399,7 +474,7 @@ def dash_speaker(text: str, toks: list[Tok], k: int):
 def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> tuple[Frame | None, str]:
     """The frame a quotation at ``toks[k]`` belongs to, and ``direct`` or ``partial``."""
     nxt = k + 1
-    while nxt < len(toks) and toks[nxt].text in (",", "—", "–"):
+    while nxt < len(toks) and toks[nxt].text in (",", "—", "―", "–"):
         nxt += 1
     # after: "...," X said. / "...," said X.
     for f in frames:
@@ -430,6 +505,8 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
             gap = toks[max(f.i + f.cue.n, f.mention.t1):k]
         if any(t.kind == "q" for t in gap):
             return (f, "partial") if f.mention is not None else (None, "")
+        if gap and gap[-1].text == ":" and clause_subject(toks, f.i + f.cue.n, k - 1) is not None:
+            return None, ""  # "..., X said, but Jones was unconvinced: "..."": Jones's words
         words = [t for t in gap if t.kind == "w"]
         if gap and gap[-1].text in (",", ":") and len(words) <= 10 and not any(
                 t.lower in ("that", "whether", "if") for t in words):
@@ -442,6 +519,19 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
     if after:
         return after[0], "partial"
     return None, ""
+
+
+_CLAUSE_JOINS = frozenset("but yet while whereas and".split())
+
+
+def clause_subject(toks: list[Tok], a: int, colon: int) -> int | None:
+    """Where a new clause with a capitalised subject starts between ``toks[a]`` and a colon:
+    ``, but Mary Jones was unconvinced:`` -> the index of *Mary*; else None."""
+    for j in range(a, colon - 2):
+        if toks[j].kind == "w" and toks[j].lower in _CLAUSE_JOINS and (j == a or toks[j - 1].text in (",", ";")) \
+                and toks[j + 1].kind == "w" and toks[j + 1].cap and toks[j + 1].lower not in STOP:
+            return j + 1
+    return None
 
 
 def _adjacent(toks: list[Tok], f: Frame, k: int) -> bool:
@@ -529,7 +619,7 @@ def reported_clause(text: str, toks: list[Tok], frames: list[Frame], idx: int) -
         if _cuts(toks, g, start, fe):
             limit = min(start, stop)
             break
-    comma_before = fs > 0 and toks[fs - 1].text in (",", "—", "–")
+    comma_before = fs > 0 and toks[fs - 1].text in (",", "—", "―", "–")
     head = _span(text, toks, 0, fs - 1) if comma_before else None
     # the first comma right after the frame (only adverbials between): "A, X said Tuesday, B"
     close = None
@@ -598,10 +688,10 @@ def _cuts(toks: list[Tok], g: Frame, start: int, after: int) -> bool:
         return start == after and ing
     prev = toks[start - 1]
     if ing:
-        return prev.text in (",", "—", "–", ";") or prev.kind == "q"
+        return prev.text in (",", "—", "―", "–", ";") or prev.kind == "q"
     if prev.text == ";" or prev.lower in ("and", "but", "while", "whereas", "although", "though"):
         return True
-    if prev.text in (",", "—", "–"):
+    if prev.text in (",", "—", "―", "–"):
         end = g.i + g.cue.n
         if g.inverted and g.mention is not None:
             end = max(end, g.mention.t1)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .registry import _FAMILY_NAME_FIRST as _FAMILY_FIRST
-from .speakers import DETERMINERS, Mention
+from .speakers import DETERMINERS, Mention, role_gender
 
 
 def _set(words: str) -> frozenset[str]:
@@ -135,8 +135,9 @@ class PersonIndex:
             self.roles.setdefault(full, []).append((m.start, m.role))
             for key in _role_keys(m.role):
                 self.keys.append((m.start, key, full))
-        if m.gender and (full not in self.gender or full in self.guessed):
-            self.gender[full] = m.gender  # a title or role noun overrules a given-name guess
+        gender = m.gender or (role_gender(m.role) if m.role else "")
+        if gender and (full not in self.gender or full in self.guessed):
+            self.gender[full] = gender  # a title or role noun overrules a given-name guess
             self.guessed.discard(full)
         elif full not in self.gender and len(words) >= 2:
             g = given_name_gender(full)

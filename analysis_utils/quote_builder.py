@@ -17,24 +17,33 @@ State machine, in order of precedence for a quotation
    Treaty'*), a term already used as a scare quote, any short quotation inside a
    sentence with no cue.
 4. A quotation that ends its sentence with no cue, after a colon in a sentence whose
-   subject is a named person (``Obama has a message: "..."``) -> that person
-   (``lead-in``, the colon as cue).
+   subject is a named person (``Obama has a message: "..."``; the subject of a clause after
+   *but*/*while*: ``..., Smith said, but Jones was unconvinced: "..."``; the possessor of a
+   speech noun: ``Trump's response was blunt: "..."``) -> that person (``lead-in``, the
+   colon as cue).
 5. A quotation opening a sentence with no cue: the speaker of the last attribution of the
-   same paragraph (``continuation``, same ``attribution`` id); else, when the previous
-   sentence of the paragraph attributed nothing, its named subject or the speaker of its
-   clause-less cue (``Cummings called him a master ... "..."``; ``lead-in``); at the start of a
-   paragraph, the speaker announced by a previous paragraph ending in a colon, or the
-   speaker of the previous paragraph's last sentence when this paragraph has no cue
-   (``previous-paragraph``); the pieces of a multi-paragraph quotation share a speaker
-   (``multi-paragraph``). Otherwise the speaker stays empty.
+   same paragraph (``continuation``, same ``attribution`` id) unless the sentence in between
+   attributed nothing and is about another named person (``"...," Smith said. Jones
+   disagreed. "..."`` -> Jones); else, when the previous sentence of the paragraph
+   attributed nothing, its named subject (or the person its *he*/*she* is) or the speaker
+   of its clause-less cue (``Cummings called him a master ... "..."``; ``lead-in``); at the
+   start of a paragraph, the speaker announced by a previous paragraph ending in a colon,
+   or the speaker of the previous paragraph's last sentence when this paragraph has no cue
+   (``previous-paragraph``), or else that sentence's named subject when it attributed
+   nothing (``lead-in``: ``Trump spoke for an hour in Ohio.`` / ``"Nobody can beat us."``);
+   the pieces of a multi-paragraph quotation share a speaker (``multi-paragraph``).
+   Otherwise the speaker stays empty.
 
 Pronouns resolve to the last speaker when number, gender (from titles, role nouns,
 earlier pronouns and common given names) and person/organisation agree and no other person
-has been the subject of a sentence since; a person named in full whose gender is known to
-fit and who is the only compatible subject of the current paragraph beats a speaker of an
-earlier paragraph; else the one compatible person of the last paragraphs (or the one of
-that gender, when the others are capitalised words the text never names as people); else
-the pronoun stays unresolved.
+has been the subject of a sentence since; a person named in full or with a title, whose
+gender fits or is unknown, and who is the only compatible subject of the current paragraph
+beats a speaker of an earlier paragraph; else the one compatible person of the last
+paragraphs (or the one of that gender, when the others are capitalised words the text
+never names as people); else the pronoun stays unresolved. Both names of a coordinated
+subject (``Trump and Clinton clashed``) are subjects. *It*/*they* after the subject of
+their own sentence, when that subject is an institution, a document or a group, are that
+subject (``The Justice Department sued ... over what it described as "..."``).
 
 Nicknames inside names (``Robert C. "Bobby" Scott``) are ``scare`` rows and do not break
 the name; a sentence split after an abbreviated title (``state Del. | Marcia Price``) is
@@ -48,6 +57,7 @@ from dataclasses import dataclass, field
 from .attribution import (
     DASHES,
     Frame,
+    clause_subject,
     dash_speaker,
     has_that,
     link_quote,
@@ -62,19 +72,23 @@ from .attribution import (
     words_of,
 )
 from .cues import Cue, CueLexicon
-from .name_index import PersonIndex
+from .name_index import PersonIndex, given_name_gender
 from .quote_marks import QuoteSpan
 from .speakers import (
     ANON_HEADS,
     DOCUMENT_HEADS,
     INSTITUTION_HEADS,
     DETERMINERS,
+    STARTERS,
     STOP,
     TITLES,
     Mention,
     Tok,
+    particle_prefix,
     name_mention,
     nicknames,
+    np_right,
+    role_gender,
     tokenize,
 )
 
@@ -86,6 +100,12 @@ _TERMINAL = ".!?…"
 # common irregular past tenses: after a quoted noun they are verbs, not the head it modifies
 _PAST = frozenset("left made came became got took gave went began kept held brought felt found led lost "
                   "meant met paid put ran saw sent set stood told thought won wrote".split())
+# a quotation opening with these is a whole noun phrase, not a modifier ("a new low" even for ...)
+_NP_OPENERS = frozenset("a an the this these those his her their its our my your".split())
+# words after a quotation that show it is no modifier of a following noun
+_NOT_NOUN = frozenset("even again too instead anyway now then there here yet also still already though "
+                      "anymore ever today yesterday tonight against over under toward towards among "
+                      "without through despite amid because since unless until".split())
 _LABEL = re.compile(r"[\"“'‘]?\s*((?:[A-Z][A-Z'’.\-]+)(?: [A-Z][A-Z'’.\-]+){0,2}):\s+(?=\S)")
 
 
@@ -120,6 +140,7 @@ class _Said:
     person: bool
     plural: bool
     gender: str = ""
+    titled: bool = False  # named with a title (``President Obama``)
 
 
 class QuoteBuilder:
@@ -149,7 +170,9 @@ class QuoteBuilder:
         self.paras_by_index = {p.index: p for p in self.paras}
         self.nickname_spans: list[int] = []  # top spans that are a nickname inside a name
         self.cur_subj: Mention | None = None  # subject of the sentence being attributed
-        self.prev_sent: tuple | None = None  # (paragraph, subject, attributed anything) of the previous one
+        # (paragraph, subject, attributed anything, names its cues gave, the person its he/she is)
+        # of the previous sentence
+        self.prev_sent: tuple | None = None
 
     # sentences -------------------------------------------------------------------------
     def sentences(self) -> list[_Sentence]:
@@ -225,15 +248,17 @@ class QuoteBuilder:
                 if t.kind == "w" and t.cap and not t.possessive:
                     e = k
                     while e < len(toks) and toks[e].kind == "w" and (toks[e].cap or toks[e].lower in (
-                            "de", "van", "von", "bin", "al", "da", "der")) and not toks[e].possessive:
+                            "de", "van", "von", "bin", "al", "da", "der") or particle_prefix(toks[e].text)) \
+                            and not toks[e].possessive:
                         e += 1
                     if e < len(toks) and toks[e].possessive:
                         e += 1  # "North Korea's" -> stop after it
                         k = e
                         continue
                     a = k
-                    while a < e and self.lex.match([toks[a].lower], 0) is not None:
-                        a += 1  # "Said Ellis:"
+                    while a < e - 1 and self.lex.match([toks[a].lower], 0) is not None \
+                            and not given_name_gender(f"{toks[a].text} {toks[a + 1].text}"):
+                        a += 1  # "Said Ellis:" (but "Hope Hicks", a given name)
                     m = name_mention(self.text, toks, a, e, 0) if a < e else None
                     if m is not None and m.kind == "name" and m.text.split()[-1].lower() not in lower_words:
                         if e + 1 < len(toks) and toks[e].text == ",":
@@ -324,11 +349,18 @@ class QuoteBuilder:
                                          None)
         said = {(f.speaker, f.speaker_span, f.role) for f in frames if f.speaker and f.mention is not None
                 and f.mention.kind == "name" and f.speaker in self.people.full_names}
-        self.prev_sent = (pidx, subj, bool(self.sent_rows), said if len({x[0] for x in said}) == 1 else set())
-        if subj is not None and subj.kind == "name" and subj.person and not sent.para.headline:
-            name = self.people.resolve(subj.text, subj.start) or subj.text
-            self.subjects.append(_Said(name, subj.start, pidx, True, False,
-                                       self.people.gender.get(name, "") or self.pron_gender.get(name, "")))
+        pron = None
+        if subj is not None and subj.kind == "pronoun" and subj.head in ("he", "she") and not sent.para.headline:
+            pron = self._pronoun(subj, pidx)  # "He spoke for an hour in Ohio." -> who "he" is
+        self.prev_sent = (pidx, subj, bool(self.sent_rows), said if len({x[0] for x in said}) == 1 else set(),
+                          pron)
+        for one in (subj.parts or [subj]) if subj is not None and not sent.para.headline else []:
+            if one.kind != "name" or not one.person:
+                continue
+            name = self.people.resolve(one.text, one.start) or one.text
+            self.subjects.append(_Said(name, one.start, pidx, True, False,
+                                       self.people.gender.get(name, "") or self.pron_gender.get(name, ""),
+                                       titled=bool(one.title)))
 
     # speakers ----------------------------------------------------------------------------
     def _resolve(self, f: Frame, pidx: int) -> None:
@@ -376,7 +408,8 @@ class QuoteBuilder:
                 f.anonymous = m.head in ANON_HEADS
                 collective = m.plural or m.head in INSTITUTION_HEADS | DOCUMENT_HEADS
                 f.via = "main-clause" if via_main else ("collective" if collective else "descriptor")
-                self._said(m.text, m.start, pidx, m.person and not m.plural, m.plural, m.gender)
+                self._said(m.text, m.start, pidx, m.person and not m.plural, m.plural,
+                           m.gender or role_gender(m.text))
 
     def _said(self, name: str, pos: int, para: int, person: bool, plural: bool, gender: str) -> None:
         if self.paras_by_index.get(para) is not None and self.paras_by_index[para].headline:
@@ -389,6 +422,9 @@ class QuoteBuilder:
         if p in ("i", "we", "you", "who"):
             return None
         last = self.last if self.last is not None and pidx - self.last.para <= 2 else None
+        own = self._own_subject(m, pidx)
+        if own is not None:
+            return own
         if p in ("he", "she"):
             g = "m" if p == "he" else "f"
 
@@ -402,8 +438,13 @@ class QuoteBuilder:
                 sg = s.gender or self.pron_gender.get(s.name, "") or self.people.gender.get(s.name, "")
                 return sg == g and s.name in self.people.full_names
 
+            def unknown(s: _Said) -> bool:  # a person (named in full or titled) of unknown gender
+                sg = s.gender or self.pron_gender.get(s.name, "") or self.people.gender.get(s.name, "")
+                return not sg and (s.name in self.people.full_names or s.titled)
+
             here = {s.name for s in recent if fits(s) and s.para == pidx}
-            if len(here) == 1 and known(next(s for s in recent if s.name in here)) \
+            if len(here) == 1 and (known(next(s for s in recent if s.name in here))
+                                   or unknown(next(s for s in recent if s.name in here))) \
                     and (last is None or last.para < pidx):
                 # the one compatible subject of this paragraph beats a speaker of an earlier one
                 name = next(iter(here))
@@ -430,10 +471,26 @@ class QuoteBuilder:
             return last
         return None
 
+    def _own_subject(self, m: Mention, pidx: int) -> _Said | None:
+        """*it*/*they* later in the sentence whose subject is an institution or a group: ``The
+        Justice Department sued the state over what it described as "..."``."""
+        subj = self.cur_subj
+        if m.head not in ("it", "they") or subj is None or subj.kind == "pronoun" or subj.end > m.start \
+                or subj.parts or (subj.person and subj.kind == "name"):
+            return None
+        if (m.head == "it") == bool(subj.plural):
+            return None
+        if subj.kind == "descriptor" and subj.head not in INSTITUTION_HEADS | DOCUMENT_HEADS \
+                and not (m.head == "they" and subj.head in ANON_HEADS):
+            return None
+        if subj.kind == "name" and subj.text.split()[-1].lower() not in INSTITUTION_HEADS:
+            return None  # "the Security Council", "the Justice Department"; not "the Clean Power Plan"
+        return _Said(subj.text, subj.start, pidx, False, bool(subj.plural), "")
+
     # quotations --------------------------------------------------------------------------
     def _link_quotes(self, sent: _Sentence, frames: list[Frame]) -> None:
         toks = sent.toks
-        first = next((k for k, t in enumerate(toks) if t.text not in ("(", "[", "—", "–", "-", "•", "*")), 0)
+        first = next((k for k, t in enumerate(toks) if t.text not in ("(", "[", "•", "*") + DASHES), 0)
         for k, t in enumerate(toks):
             if t.kind != "q":
                 continue
@@ -481,8 +538,8 @@ class QuoteBuilder:
                 return self._mark_scare(key)
         if len(words) <= 4 and not content.rstrip().endswith(tuple(_TERMINAL + ",")) and nxt is not None \
                 and nxt.kind == "w" and not nxt.cap and nxt.lower not in STOP and nxt.lower not in DETERMINERS \
-                and not nxt.lower.endswith("ed") and nxt.lower not in _PAST \
-                and self.lex.match([nxt.lower], 0) is None:
+                and not nxt.lower.endswith(("ed", "ly")) and nxt.lower not in _PAST | _NOT_NOUN \
+                and not (words and words[0].lower() in _NP_OPENERS) and self.lex.match([nxt.lower], 0) is None:
             return self._mark_scare(key)  # a modifier: the 'game changer' weapon
         if not headline and 0 < len(words) <= 8 and title_case(words) and not sentence_like(content):
             return self._mark_scare(key)  # a name: the 'Friendship Treaty'
@@ -518,6 +575,10 @@ class QuoteBuilder:
         if lead is not None:
             return lead
         prev = self.para_last_row.get(pidx)
+        if prev is not None and k == 0 and self._new_subject(sent, prev["speaker"]):
+            lead = self._lead_in(sent, toks, k, colon=False)  # "...," Smith said. Jones disagreed. "..."
+            if lead is not None:
+                return lead
         if prev is not None and (self.last is None or not prev["speaker"] or self.last.name == prev["speaker"]):
             return self._row("direct", span.start, span.end, pidx, span=span, attribution=prev["attribution"],
                              speaker=prev["speaker"], speaker_span=_span_of(prev), role=prev["speaker_role"],
@@ -538,13 +599,32 @@ class QuoteBuilder:
             return self._row("direct", span.start, span.end, pidx, span=span, speaker=before["speaker"],
                              speaker_span=_span_of(before), role=before["speaker_role"],
                              via="previous-paragraph", anonymous=before["anonymous"])
+        if para_start and pidx not in self.para_has_frames:
+            lead = self._lead_in(sent, toks, k, colon=False, prev_para=True)  # about X. / "..."
+            if lead is not None:
+                return lead
         return self._row("direct", span.start, span.end, pidx, span=span)
 
-    def _lead_in(self, sent: _Sentence, toks: list[Tok], k: int, colon: bool) -> dict | None:
+    def _new_subject(self, sent: _Sentence, speaker: str) -> bool:
+        """The previous sentence of the paragraph attributed nothing and is about a named
+        person other than ``speaker``."""
+        if self.prev_sent is None:
+            return False
+        p, subj, attributed, _, _ = self.prev_sent
+        if p != sent.para.index or attributed or subj is None or subj.kind != "name" or not subj.person \
+                or subj.parts:
+            return False
+        name = self.people.resolve(subj.text, subj.start, subj.gender) or subj.text
+        return name != speaker
+
+    def _lead_in(self, sent: _Sentence, toks: list[Tok], k: int, colon: bool,
+                 prev_para: bool = False) -> dict | None:
         """A quotation that ends its sentence, with no cue, introduced by a named person:
         ``Obama has a new message: "..."`` (``colon``: the subject of the same sentence,
         the colon as cue) or ``Sanders identified ... as the reason. "..."`` (the subject of
-        the previous sentence of the paragraph, when that sentence attributed nothing)."""
+        the previous sentence of the paragraph, when that sentence attributed nothing; with
+        ``prev_para``, the last sentence of the previous paragraph, for a quotation opening
+        a paragraph). A *he*/*she* subject counts as the person it resolved to."""
         if any(t.kind != "p" for t in toks[k + 1:]):
             return None
         span = self.top[toks[k].q]
@@ -553,15 +633,28 @@ class QuoteBuilder:
             if k == 0 or toks[k - 1].text != ":":
                 return None
             subj = self.cur_subj
+            j = clause_subject(toks, 0, k - 1)
+            if j is not None:  # "..., X said, but Mary Jones was unconvinced: "...""
+                other = np_right(self.text, toks, j, k - 1, apposition=False)
+                subj = other if other is not None and other.t1 < k - 1 and toks[other.t1].kind == "w" else None
+            owner = _speech_owner(self.text, toks, k - 1)
+            if owner is not None:
+                subj = owner  # "Trump's response was blunt:", "In Clinton's words:"
             if subj is None or subj.end > toks[k - 1].start:
                 return None
             cue = (toks[k - 1].start, toks[k - 1].end)
         else:
             if k != 0 or self.prev_sent is None:
                 return None
-            p, subj, attributed, said = self.prev_sent
-            if p != sent.para.index or attributed:
+            p, subj, attributed, said, pron = self.prev_sent
+            if p != sent.para.index - (1 if prev_para else 0) or attributed:
                 return None
+            if pron is not None and pron.person and not pron.plural and pron.name in self.people.full_names:
+                row = self._row("direct", span.start, span.end, sent.para.index, span=span, speaker=pron.name,
+                                speaker_span=(subj.start, subj.end), role=self.people.role(pron.name, subj.start),
+                                via="lead-in")
+                self._said(pron.name, subj.start, sent.para.index, True, False, pron.gender)
+                return row
             if said:  # "Cummings called him a master at ...": the cue had no clause of its own
                 name, sp, role = next(iter(said))
                 row = self._row("direct", span.start, span.end, sent.para.index, span=span, speaker=name,
@@ -754,6 +847,33 @@ def _role_before(text: str, toks: list[Tok], j: int) -> str:
     if d is None or d.kind != "descriptor" or not d.definite or d.plural or d.head not in ROLE_WORDS:
         return ""
     return d.text
+
+
+# nouns for what someone says: "Trump's response was blunt:", "In Clinton's words:"
+_SPEECH_NOUNS = frozenset("response reply answer retort message words verdict reaction take view advice "
+                          "warning argument explanation comment comments remarks assessment pitch promise "
+                          "plea question reasoning rationale conclusion prediction instructions "
+                          "instruction request demand mantra refrain".split())
+
+
+def _speech_owner(text: str, toks: list[Tok], colon: int) -> Mention | None:
+    """The person whose words a colon announces through a possessive and a speech noun:
+    ``Trump's response was blunt: "..."``, ``In Clinton's words: "..."`` (a name, its last
+    word possessive, then within three words a noun such as *response, message, words*)."""
+    for k in range(colon):
+        t = toks[k]
+        if not (t.kind == "w" and t.cap and t.possessive):
+            continue
+        if not any(x.kind == "w" and x.lower in _SPEECH_NOUNS for x in toks[k + 1:min(colon, k + 4)]):
+            return None
+        a = k
+        while a - 1 >= 0 and toks[a - 1].kind == "w" and toks[a - 1].cap and not toks[a - 1].possessive \
+                and toks[a - 1].lower not in STARTERS:
+            a -= 1
+        base = Tok(t.text[:-2], t.start, t.end - 2, "w")
+        m = name_mention(text, toks[:k] + [base], a, k + 1, 0)
+        return m if m is not None and m.kind == "name" and m.person else None
+    return None
 
 
 def _only_quote(toks: list[Tok]) -> bool:

@@ -72,7 +72,9 @@ headline and deck lines are ``headline``/``subheadline`` segments, and credits, 
 copyright lines and page furniture are skipped. Without it, lines separated by line
 breaks are paragraphs (a hard-wrapped line that runs on joins the next), and a
 title-like line above the first paragraph of prose, a one-line first paragraph, or a
-short Title-Case crosshead counts as a headline line.
+short Title-Case crosshead counts as a headline line (not a line of more than six words
+with a lower-case verb-like word -- ``Bernie Sanders campaigned for Hillary Clinton in
+New Hampshire.`` is prose -- nor one ending in a colon, which introduces a quotation).
 
 How it works, module by module (general rules, no parser model):
 :mod:`~analysis_utils.quote_marks` pairs the quotation marks;
@@ -163,13 +165,27 @@ def _paragraphs(text: str, segments: pd.DataFrame | None) -> list[Paragraph]:
         if first_prose is None or len(paras) < 2:
             head = False
         elif k < first_prose:
-            head = True  # title lines above the first paragraph of prose
+            head = k == 0 or not _prose_verb(words)  # title lines above the first paragraph of prose
         elif k == 0:
             head = len(words) <= 20 and len(paras) >= 3  # a one-line title ending in a full stop
         else:
-            head = len(words) <= 12 and title_case(words) and not _quote_led(s)  # a crosshead
+            head = len(words) <= 12 and title_case(words) and not _quote_led(s) and not _prose_verb(words) \
+                and not s.rstrip().endswith(":")  # "According to The Washington Post:" leads into a quotation
         out.append(Paragraph(k, a, b, head))
     return out
+
+
+def _prose_verb(words: list[str]) -> bool:
+    """A sentence of prose, not a crosshead, though nearly all its words are capitalised
+    names: more than six words, one of them a lower-case word of four letters or more
+    (``Bernie Sanders campaigned for Hillary Clinton in New Hampshire``; a crosshead --
+    ``Knack for Deals``, ``A Reclamation Plan`` -- capitalises every such word)."""
+    return len(words) > 6 and any(w.islower() and len(w) > 3 and w not in _TITLE_SMALL for w in words)
+
+
+# lower-case words of four letters or more that a Title Case heading may keep
+_TITLE_SMALL = frozenset("with from into onto over after about than upon amid near past till until "
+                         "when that this what down versus".split())
 
 
 def _quote_led(s: str) -> bool:

@@ -21,6 +21,15 @@ Inside an apposition, a name after lower-case role words and before a parenthesi
 (``Scott's niece, state Del. Marcia Price (D-Newport News), said``) is the speaker; an age
 (``Riley, 45, said``) is no role. :func:`nicknames` finds quoted nicknames inside names.
 
+A possessor opens a descriptor as *the* does (``Hillary Clinton's running mate, Tim
+Kaine, said``; ``according to Mr. Trump's lawyer, Alan Garten``), and a name followed by a
+possessive is never the subject itself (``Hillary Clinton's campaign said``). Capitalised
+role words before a name with no title are its title (``Billionaire Mark Cuban``,
+``Republican Mark Kirk``), and a title runs over *of* (``Secretary of State John Kerry``,
+``said former Director of National Intelligence James Clapper``). Middle initials
+(``Julie A. Diaz``) and particles joined by a hyphen (``al-Baghdadi``) belong to names.
+:func:`role_gender` reads a gender from the head of a role (``a spokeswoman for ...``).
+
 Resolution of these mentions to people is in :mod:`analysis_utils.name_index`.
 """
 from __future__ import annotations
@@ -155,6 +164,10 @@ ROLE_WORDS = TITLES | _set(
     "operative surrogate colleague opponent rival challenger incumbent counterpart "
     "administrator commander"
 )
+# what a cabinet title is "of" (Secretary of State, Director of National Intelligence)
+DEPARTMENTS = _set("state defense defence homeland security labor labour energy education commerce "
+                   "agriculture transportation treasury staff interior health veterans intelligence "
+                   "justice housing national")
 ANON_HEADS = _set(
     "official officials source sources aide aides diplomat diplomats insider insiders person "
     "people expert experts analyst analysts observer observers critic critics supporter "
@@ -212,7 +225,7 @@ ADVERBS_BEFORE_CUE = _set(
     "often always never not separately similarly reportedly allegedly already still even "
     "first last finally quickly immediately initially subsequently earlier directly "
     "explicitly flatly bluntly simply clearly openly has have had will would could can may "
-    "might did does do must should shall reiterated"
+    "might did does do must should shall reiterated long sometimes both each all"
 )
 TIME_WORDS = _set(
     "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
@@ -297,7 +310,13 @@ def is_title(tok: Tok) -> bool:
 def _name_tok(tok: Tok) -> bool:
     if tok.kind != "w" or tok.possessive:
         return False
-    return tok.cap or tok.lower in NAME_PARTICLES
+    return tok.cap or tok.lower in NAME_PARTICLES or particle_prefix(tok.text)
+
+
+def particle_prefix(word: str) -> bool:
+    """``al-Baghdadi``, ``el-Sisi``, ``bin-Laden``: a particle joined to a capitalised name."""
+    head, sep, rest = word.partition("-")
+    return bool(sep) and head.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
 def person_like(words: list[str]) -> bool:
@@ -305,10 +324,12 @@ def person_like(words: list[str]) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     for w in words:
+        if len(w) == 2 and w[0].isupper() and w[1] == "." and w is not words[0]:
+            continue  # a middle initial: "Julie A. Diaz", "Loretta E. Lynch"
         lw = w.lower().rstrip(".")
         if lw in ORG_PLACE_WORDS or lw in TIME_WORDS or lw in STARTERS or lw in TITLES:
             return False
-        if not (w[:1].isupper() or lw in NAME_PARTICLES):
+        if not (w[:1].isupper() or lw in NAME_PARTICLES or particle_prefix(w)):
             return False
         if len(w) > 1 and w.isupper() and not w.endswith("."):
             return False  # an acronym
@@ -376,6 +397,10 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
             t = t[:1].lower() + t[1:]
         return Mention("descriptor", a, b, s, e, t, head=toks[b - 1].bare, definite=definite,
                        person=True)
+    if last_title is None:
+        name_a = _leading_roles(toks, a, b)  # "Billionaire Mark Cuban", "State John Kerry"
+        if name_a > a:
+            last_title = name_a - 1
     title_a = a
     if last_title is not None or a == name_a:
         k = a
@@ -403,6 +428,23 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
     m.gender = _gender_of(all_words)
     m.plural = not m.person and t.endswith("s") and len(words) == 1 and t[:-1].lower() in ORG_PLACE_WORDS
     return m
+
+
+def _leading_roles(toks: list[Tok], a: int, b: int) -> int:
+    """The start of the name in a capitalised run with no title: past leading role words
+    capitalised at the start of a sentence or in a title (``Billionaire Mark Cuban``,
+    ``Businessman Donald Trump``; ``State John Kerry`` after *Secretary of*), when two to
+    four words that read as a person's name remain."""
+    k = a
+    while k < b - 2 and toks[k].bare in _LEADING_ROLES:
+        k += 1
+    if k == a or not person_like([t.text for t in toks[k:b]]) or b - k > 4:
+        return a
+    return k
+
+
+_LEADING_ROLES = (ROLE_WORDS | DEPARTMENTS | _set("democrat gop libertarian")) - (
+    ORG_PLACE_WORDS - DEPARTMENTS - _set("democratic republican"))
 
 
 def _descriptor(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
@@ -494,7 +536,7 @@ def np_left(text: str, toks: list[Tok], j: int, lo: int, link: bool = True) -> M
                 else:
                     m = None
             elif (first.lower not in ("the", "a", "an", "this", "its", "their", "his", "her")
-                  and not first.possessive) or m.t1 - m.t0 > 4:
+                  and not _possessor(toks, m.t0, j)) or m.t1 - m.t0 > 4:
                 # an unknown head noun needs a determiner: "the bank", "the mayor's brief"
                 m = _postmodified(text, toks, j, lo)
     if m is None:
@@ -506,6 +548,15 @@ def np_left(text: str, toks: list[Tok], j: int, lo: int, link: bool = True) -> M
         if m.np0 > lo and toks[m.np0 - 1].lower in _PREPOSITIONS and m.kind != "pronoun":
             return None  # "the business side of TV is arguing": the object of a preposition
     return m
+
+
+def _possessor(toks: list[Tok], a: int, j: int) -> bool:
+    """``toks[a:j]`` opens with a possessor: ``Clinton's``, ``Hillary Clinton's`` (a name
+    whose last word is possessive), which determines the head at ``toks[j]`` as *the* does."""
+    k = a
+    while k < j and _name_tok(toks[k]) and k - a < 4:
+        k += 1
+    return k < j and toks[k].possessive and toks[k].cap
 
 
 def _postmodified(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
@@ -545,6 +596,13 @@ def _linked(text: str, toks: list[Tok], m: Mention, lo: int) -> Mention | None:
         s, e, t = _span_text(text, toks, left.t0, m.t1)
         org = Mention("name", left.t0, m.t1, s, e, t, person=False, np0=left.np0)  # one organisation
         return _linked(text, toks, org, lo) or org
+    if m.kind == "name" and m.person and m.title and m.np0 < m.t0 and toks[k - 1].lower == "of" \
+            and left.head in _TITLE_HEADS:
+        # "Secretary of State John Kerry": the title runs over "of"; the person is the name
+        m.title = text[left.start:toks[m.t0 - 1].end]
+        m.np0 = left.np0
+        m.gender = m.gender or _gender_of([x.lower for x in toks[left.t0:m.t0]])
+        return m
     first = toks[left.t0]
     if not (left.head in SPEAKER_HEADS or left.head in TITLES or (
             toks[k - 1].lower in ("of", "for", "from", "at") and (first.lower in ARTICLES or first.possessive))):
@@ -566,7 +624,7 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
     t = toks[j]
     if t.lower in PRONOUNS:
         return Mention("pronoun", j, j + 1, t.start, t.end, t.text, head=t.lower,
-                       plural=t.lower in PLURAL_PRONOUNS, person=t.lower != "it")
+                       plural=t.lower in PLURAL_PRONOUNS, person=t.lower != "it", end_tok=j + 1)
     k = j
     if t.lower in ("the",) and j + 1 < hi and _name_tok(toks[j + 1]):
         k = j + 1
@@ -576,7 +634,7 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         r += 1  # "former first lady Laura Bush", "9/11 widow Terry Strada"
     if r > k and r < hi and _name_tok(toks[r]) and toks[r].lower not in DETERMINERS:
         k = r
-    if _name_tok(toks[k]) and toks[k].lower not in DETERMINERS:
+    if _name_tok(toks[k]) and toks[k].lower not in DETERMINERS and not _possessor(toks, k, hi):
         e = k
         while e < hi and (_name_tok(toks[e]) or (
                 toks[e].kind == "w" and toks[e].bare in ROLE_WORDS and e + 1 < hi and _name_tok(toks[e + 1]))):
@@ -594,7 +652,11 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         if e == j:
             return None
         # the head is the last word that is a speaker noun, else the last word
-        heads = [x for x in range(j, e) if toks[x].bare in SPEAKER_HEADS or toks[x].bare in _TITLE_HEADS]
+        # after a possessor ("Mr. Trump's lawyer"), the possessed noun is the head
+        owned = next((x + 1 for x in range(e - 2, j - 1, -1) if toks[x].possessive and toks[x].cap), j)
+        heads = [x for x in range(owned, e) if toks[x].bare in SPEAKER_HEADS or toks[x].bare in _TITLE_HEADS]
+        if not heads and owned > j:
+            heads = [e - 1]
         last = heads[-1] if heads else e - 1
         if not heads and not (generic and e - j <= 4):
             return None
@@ -622,7 +684,47 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         if f > e + 1 and f - e <= 30:
             m.role = text[toks[e + 1].start:toks[f - 1].end].rstrip(".")
             m.end_tok = f + 1 if f < hi and toks[f].text == "," else f
+            if m.kind == "descriptor":
+                named = _named_apposition(text, toks, m, e + 1, f)
+                if named is not None:
+                    return named
+    elif not apposition and m.kind == "descriptor" and e + 1 < hi and toks[e].text == ",":
+        f = e + 1
+        while f < hi and _name_tok(toks[f]):
+            f += 1
+        if f == hi or toks[f].text in (",", ".", ";", ")") or toks[f].kind == "q":
+            named = _named_apposition(text, toks, m, e + 1, f)  # "according to his lawyer, Alan Garten."
+            if named is not None:
+                named.end_tok = f + 1 if f < hi and toks[f].text == "," else f
+                return named
     return m
+
+
+def _named_apposition(text: str, toks: list[Tok], m: Mention, a: int, b: int) -> Mention | None:
+    """``Mr. Trump's lawyer, Alan Garten`` / ``a spokesman, John Doe``: a person's name as
+    the whole apposition of a descriptor is the speaker, the descriptor its role."""
+    if b - a < 2 or not all(_name_tok(x) for x in toks[a:b]):
+        return None
+    inner = name_mention(text, toks, a, b, a)
+    if inner is None or inner.kind != "name" or not inner.person or len(inner.text.split()) < 2:
+        return None
+    inner.role, inner.role_span = m.text, (m.t0, m.t1)
+    inner.np0, inner.end_tok = m.np0, m.end_tok
+    inner.gender = inner.gender or role_gender(m.text)
+    return inner
+
+
+def role_gender(role: str) -> str:
+    """``"f"``/``"m"`` from the head of a role (``a spokeswoman for the ministry``,
+    ``Trump's son``): its words before a preposition, possessors left out."""
+    words = []
+    for w in role.split():
+        lw = w.lower().strip(",.")
+        if lw in _PREPOSITIONS:
+            break
+        if not (lw.endswith("'s") or lw.endswith("’s")):
+            words.append(lw)
+    return _gender_of(words)
 
 
 def _descriptor_span(text: str, toks: list[Tok], a: int, b: int, head: str) -> Mention:
@@ -640,6 +742,13 @@ def _right_link(text: str, toks: list[Tok], m: Mention, e: int, hi: int) -> Ment
     right = np_right(text, toks, e + 1, hi)
     if right is None or right.kind == "pronoun":
         return None
+    if right.kind == "name" and right.person and right.title and toks[e].lower == "of" \
+            and m.head in _TITLE_HEADS and right.np0 == e + 1:
+        # "said former Secretary of State Colin Powell": the title runs over "of"
+        right.title = text[toks[m.t0].start:toks[right.t0 - 1].end]
+        right.np0 = m.np0
+        right.gender = right.gender or _gender_of([x.lower for x in toks[m.t0:right.t0]])
+        return right
     s, _, _ = _span_text(text, toks, m.t0, m.t1)
     end = toks[right.t1 - 1].end
     t = text[s:end]
@@ -649,7 +758,7 @@ def _right_link(text: str, toks: list[Tok], m: Mention, e: int, hi: int) -> Ment
 
 def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
     """The subject of ``NP, apposition, CUE`` where ``toks[j]`` is the comma before the cue."""
-    if j - 1 < lo or toks[j].text not in (",", "—", "–", "-"):
+    if j - 1 < lo or toks[j].text not in (",", "—", "―", "–", "-"):
         return None
     if toks[j].text != "," and j - 1 >= lo and toks[j - 1].text == toks[j].text:
         j -= 1  # "--" is two tokens
@@ -662,7 +771,7 @@ def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention |
             continue
         if tk.kind == "q":
             return None
-        if (tk.text in (",", "(") or (tk.text in ("—", "–", "-") and toks[j].text == tk.text)) and k > lo:
+        if (tk.text in (",", "(") or (tk.text in ("—", "―", "–", "-") and toks[j].text == tk.text)) and k > lo:
             inner = (k + 1, j)
             if inner[0] >= inner[1]:
                 return None

@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_quotes.py            # all figures
     .venv/bin/python benchmarks/bench_quotes.py --no-speed # skip the throughput run
+    .venv/bin/python benchmarks/bench_quotes.py --tuning-only --no-speed  # no held-out figure
+    .venv/bin/python benchmarks/bench_quotes.py --errors 40  # speaker errors, tuning half only
 
 Reads ``../shared`` (override with the NEWS_KIT_SHARED environment variable); nothing is
 copied into the repository.
@@ -30,6 +32,18 @@ were only read as these totals):
   93.8 -> 94.2 % tuning, 88.6 -> 89.2 % held-out. The rules fixed tuning errors without
   moving the held-out figure: the remaining held-out gap was not closed by rules that
   generalise, and none were added after that.
+* round 3 (general news patterns, found mostly with hand-written test paragraphs, not with
+  the tuning errors: the horizontal bar ``―`` as a dash in appositions, possessor
+  descriptors with a named apposition, capitalised role words and titles over *of* before
+  names, middle initials and *al-* particles in names, a gender from the role noun,
+  *-ly* adverbs before cues, more cue verbs, headline cues of named people, colon lead-ins
+  after possessive speech nouns or a new clause subject, a cue-less quotation after a
+  paragraph about a named person, a new subject between two quotations, *it* of an
+  institution in its own sentence, coordinated subjects, prose lines not taken for
+  crossheads): tuning 94.6 %, held-out 86.7 % (209/241; F1 92.9 / 90.4); all attributions
+  95.1 % tuning, 89.2 % held-out. The held-out summary was read three times in this round
+  (86.0 -> 86.6 -> 86.7 %); the gap remains, mostly empty speakers (18 of 32 held-out
+  misses, 11 of them only at 30 % coverage).
 
 Predictions: rows of :func:`analysis_utils.quotes.find_quotes` of kind ``direct``,
 ``partial``, ``indirect`` and ``headline`` (``scare`` rows are not speech). Rows sharing
@@ -280,11 +294,34 @@ def score_doc(text: str, golds: list[Gold], preds: list[dict], threshold: float,
     return s
 
 
-def polnear(grouped: bool = True) -> None:
+def speaker_errors(limit: int) -> None:
+    """Print up to ``limit`` wrong or empty speakers of quotations with marks (30 %),
+    **tuning half only**: the held-out half's errors are never printed."""
+    shown = 0
+    for stem, text, anns in documents():
+        if not anns or half(stem) != "tuning":
+            continue
+        golds = [g for g in parse_ann(anns[0]) if has_marks(g.text)]
+        preds = [p for p in predicted(find_quotes(text)) if p["marked"]]
+        for gi, pi in match(text, golds, preds, 0.3):
+            g, p = golds[gi], preds[pi]
+            if not g.source or is_pronoun_source(g.source) or (p["speaker"] and speaker_right(p["speaker"], g.source)):
+                continue
+            a = min(a for a, _ in g.content)
+            ctx = text[max(0, a - 300):a + 250].replace("\n", " / ")
+            print(f"--- {stem} @{a}: gold {g.source!r} (cue {g.cue!r}), predicted {p['speaker']!r}\n    {ctx}")
+            shown += 1
+            if shown >= limit:
+                return
+
+
+def polnear(grouped: bool = True, tuning_only: bool = False) -> None:
     if not POLNEAR.is_dir():
         print(f"PolNeAR dev not found at {POLNEAR}; skipping")
         return
     docs = documents()
+    if tuning_only:
+        docs = [d for d in docs if half(d[0]) == "tuning"]
     results: dict[tuple[str, float, bool], Score] = {}
     for stem, text, anns in docs:
         if not anns:
@@ -296,13 +333,13 @@ def polnear(grouped: bool = True) -> None:
                 for part in (half(stem), "all"):
                     results.setdefault((part, th, marked), Score()).add(score_doc(text, golds, preds, th, marked))
     n_t = sum(half(s) == "tuning" for s, _, a in docs if a)
-    n_h = sum(half(s) == "held-out" for s, _, a in docs if a)
+    n_h = sum(half(p.stem) == "held-out" for p in (POLNEAR / "text").glob("*.txt"))
     print(f"PolNeAR dev ({'attributions = rows grouped by attribution id' if grouped else 'one row = one prediction'}); "
           f"tuning half {n_t} docs, held-out half {n_h} docs (never read while tuning)")
     for marked in (False, True):
         for th in (0.3, 0.8):
             label = "with quote marks" if marked else "all attributions"
-            for part in ("tuning", "held-out", "all"):
+            for part in (("tuning",) if tuning_only else ("tuning", "held-out", "all")):
                 print(f"  {label:17} {int(th * 100)}%  {part:8}  {results[(part, th, marked)].line()}")
 
 
@@ -434,10 +471,18 @@ def throughput(seconds: float = 20.0) -> None:
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput run")
+    ap.add_argument("--tuning-only", action="store_true",
+                    help="score the tuning half only (no held-out figure, no inter-annotator reference)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="print N speaker errors of the tuning half (quotations with marks) and stop")
     args = ap.parse_args()
+    if args.errors:
+        speaker_errors(args.errors)
+        sys.exit(0)
     seed()
-    polnear(grouped=True)
-    polnear(grouped=False)
-    agreement()
+    polnear(grouped=True, tuning_only=args.tuning_only)
+    polnear(grouped=False, tuning_only=args.tuning_only)
+    if not args.tuning_only:
+        agreement()
     if not args.no_speed:
         throughput()

@@ -603,7 +603,7 @@ def test_lead_in_sentence_before_a_quotation_without_cue():
         == "Lawrence B. Cummings"
 
 
-def test_no_lead_in_from_a_thing_or_across_paragraphs():
+def test_no_lead_in_from_a_thing():
     text = HEAD + 'The sign at the gate was new.\n\n"Keep out."'
     assert one(find_quotes(text), "Keep out.")["speaker"] == ""
 
@@ -635,6 +635,188 @@ def test_participle_after_a_named_person_is_not_given_to_the_main_subject():
                    "and Lindsey Graham, R-S.C., now saying they think the bill should be changed.")
     df = find_quotes(text)
     assert "McConnell" not in " ".join(df["speaker"])
+
+
+# --- round 3: general speaker patterns (hand-made cases) ----------------------------------------
+
+LEAD = "The campaign entered its final weeks with both parties worried about turnout in the swing states.\n\n"
+
+
+def speaker_of(text: str, quote: str) -> str:
+    return str(one(find_quotes(HEAD + LEAD + text), quote)["speaker"])
+
+
+@pytest.mark.parametrize("dash", ["\u2015", "\u2014"])
+def test_dash_apposition_with_the_horizontal_bar(dash):
+    text = f'Donald Trump {dash} who has never held public office {dash} said the system was "rigged."'
+    assert speaker_of(text, "rigged.") == "Donald Trump"
+    text = f'Hillary Clinton {dash} the Democratic nominee {dash} said, "We will not be divided."'
+    assert speaker_of(text, "We will not be divided.") == "Hillary Clinton"
+
+
+def test_descriptor_with_a_possessor_and_a_named_apposition():
+    text = ("Hillary Clinton's running mate, Tim Kaine, said the plan was \"a disaster.\" "
+            '"It will fail," he said.')
+    df = find_quotes(HEAD + LEAD + text)
+    assert one(df, "a disaster.")["speaker"] == "Tim Kaine"
+    assert one(df, "It will fail,")["speaker"] == "Tim Kaine"  # not "Hillary"
+    row = one(find_quotes(HEAD + LEAD + 'The plan is "a disaster," according to Mr. Trump\'s lawyer, Alan Garten.'),
+              "a disaster,")
+    assert (row["speaker"], row["speaker_role"]) == ("Alan Garten", "Mr. Trump's lawyer")
+
+
+def test_a_possessive_name_is_no_subject():
+    text = 'Hillary Clinton\'s campaign said the attack was "a new low." "It will fail," he said.'
+    df = find_quotes(HEAD + LEAD + text)
+    assert one(df, "a new low.")["speaker"] == "Hillary Clinton's campaign"
+    assert one(df, "It will fail,")["speaker"] == ""
+
+
+def test_role_noun_in_an_apposition_gives_the_gender():
+    text = '"The plan is a disaster," said Sam Porter, a spokeswoman for the campaign. "It will fail," he said.'
+    assert speaker_of(text, "It will fail,") == ""
+    text = '"The plan is a disaster," said Sam Porter, a spokeswoman for the campaign. "It will fail," she said.'
+    assert speaker_of(text, "It will fail,") == "Sam Porter"
+
+
+@pytest.mark.parametrize("sentence,speaker,role", [
+    ('Billionaire Mark Cuban said the plan was "a disaster."', "Mark Cuban", "Billionaire"),
+    ('Secretary of State John Kerry said the plan was "a disaster."', "John Kerry", "Secretary of State"),
+    ('Republican Mark Kirk said the plan was "a disaster."', "Mark Kirk", "Republican"),
+    ('"It is a disaster," said former Secretary of State Colin Powell.', "Colin Powell", "Secretary of State"),
+])
+def test_capitalised_role_words_before_a_name(sentence, speaker, role):
+    df = find_quotes(HEAD + LEAD + sentence)
+    row = df[df["kind"].isin(["direct", "partial"])].iloc[0]
+    assert (row["speaker"], row["speaker_role"]) == (speaker, role)
+
+
+def test_manner_adverb_between_subject_and_cue():
+    text = 'The Democratic candidate Hillary Clinton boldly suggested that Trump "does not pay taxes."'
+    assert speaker_of(text, "does not pay taxes.") == "Hillary Clinton"
+    assert speaker_of('Sanders has long argued that the system is "rigged" against families.', "rigged") \
+        == "Sanders"
+    assert speaker_of('The family suggested that the plan was "a disaster."', "a disaster.") != "family"
+
+
+def test_short_prose_paragraph_full_of_names_is_no_crosshead():
+    text = ('Bernie Sanders campaigned for Hillary Clinton in New Hampshire on Wednesday.\n\n'
+            '"This election is not about me," he said.')
+    assert speaker_of(text, "This election is not about me,") == "Bernie Sanders"
+
+
+def test_quoted_noun_phrase_is_no_modifier():
+    row = one(find_quotes(HEAD + LEAD + 'Officials said the attack was "a new low" even for them.'), "a new low")
+    assert row["kind"] == "partial"
+    row = one(find_quotes(HEAD + LEAD + 'Officials described the "game changer" weapon.'), "game changer")
+    assert row["kind"] == "scare"
+
+
+@pytest.mark.parametrize("sentence", [
+    'Trump\'s response was blunt: "She is a liar."',
+    'In Trump\'s words: "She is a liar."',
+])
+def test_colon_after_a_possessive_speech_noun(sentence):
+    text = "Donald Trump and Hillary Clinton met in the debate hall on Monday for the first time.\n\n" + sentence
+    row = one(find_quotes(HEAD + LEAD + text), "She is a liar.")
+    assert (row["speaker"], row["speaker_via"]) == ("Donald Trump", "lead-in")
+
+
+def test_lead_in_from_the_last_sentence_of_the_previous_paragraph():
+    text = ('Donald Trump spoke for an hour in Ohio on Monday, touching on trade and immigration.\n\n'
+            '"Nobody can beat us. Nobody."')
+    assert speaker_of(text, "Nobody can beat us. Nobody.") == "Donald Trump"
+    text = ('"We are stronger together," Hillary Clinton said on Monday.\n\n'
+            'She then turned to the economy, promising to raise wages.\n\n'
+            '"Wages have been flat for too long."')
+    assert speaker_of(text, "Wages have been flat for too long.") == "Hillary Clinton"
+
+
+def test_titled_subject_of_the_paragraph_beats_an_earlier_speaker():
+    text = ('"He was not born here," Donald Trump said in 2011.\n\n'
+            'President Obama has long dismissed the claims. "I was born in Hawaii," he said at a dinner.')
+    assert speaker_of(text, "I was born in Hawaii,") == "Obama"
+
+
+def test_for_saying_after_a_passive_is_the_subjects_words():
+    text = 'Donald Trump has been criticized for saying that immigrants are "rapists."'
+    assert speaker_of(text, "rapists.") == "Donald Trump"
+    df = find_quotes(HEAD + LEAD + 'Mary Jones hugged the mayor for saying that the plan was "a disaster."')
+    assert "Mary Jones" not in set(df["speaker"])
+
+
+def test_it_in_the_sentence_of_an_institution():
+    text = 'The Justice Department sued the state over what it described as "a discriminatory law."'
+    assert speaker_of(text, "a discriminatory law.") == "Justice Department"
+    text = ('The Clean Power Plan is the main tool to meet the target it pledged at "the Paris talks" '
+            'last year.')
+    assert "Clean Power Plan" not in set(find_quotes(HEAD + LEAD + text)["speaker"])
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ('"It is a lie," Donald Trump fired back.', "It is a lie,"),
+    ('Donald Trump likened the refugees to "a vicious snake."', "a vicious snake."),
+    ('"She is unfit," Donald Trump snapped.', "She is unfit,"),
+])
+def test_more_cue_verbs(sentence, quote):
+    assert speaker_of(sentence, quote) == "Donald Trump"
+
+
+@pytest.mark.parametrize("lead,speaker", [
+    ("According to The Washington Post:", "Washington Post"),
+    ("CNN reports:", "CNN"),
+    ("The statement reads in part:", "the statement"),
+])
+def test_paragraph_ending_in_a_colon_announces_the_next_quotation(lead, speaker):
+    text = HEAD + LEAD + lead + '\n\n"The campaign has hired a new manager."'
+    assert one(find_quotes(text), "The campaign has hired a new manager.")["speaker"] == speaker
+
+
+@pytest.mark.parametrize("headline,quote,speaker", [
+    ("'Stronger Together,' Clinton Tells Crowd", "Stronger Together,", "Hillary Clinton"),
+    ("Trump Calls Clinton 'Unhinged'", "Unhinged", "Donald Trump"),
+])
+def test_headline_cues_of_a_named_person(headline, quote, speaker):
+    text = (headline + ".\n\nDonald Trump and Hillary Clinton traded attacks on Monday as the race entered "
+            "its final weeks.\n\n\"We will win,\" Trump said.")
+    assert one(find_quotes(text), quote)["speaker"] == speaker
+
+
+def test_headline_cue_inside_a_reported_clause_is_no_frame():
+    text = ("Obama Says Museum Will Tell Story of 'Suffering and Delight.'\n\nPresident Obama spoke at the "
+            "opening of the museum in Washington on Saturday.")
+    assert "Museum" not in " ".join(find_quotes(text)["speaker"])
+
+
+def test_pronoun_after_two_coordinated_subjects():
+    text = ("Donald Trump and Hillary Clinton spoke in Ohio on Sunday.\n\n"
+            "Trump and Clinton clashed over trade at the debate on Monday night.\n\n")
+    assert speaker_of(text + '"I have a plan," she said.', "I have a plan,") == "Hillary Clinton"
+    assert speaker_of(text + '"I have a plan," he said.', "I have a plan,") == "Donald Trump"
+
+
+def test_a_new_subject_between_two_quotations_takes_the_second():
+    text = '"Taxes are too high," John Smith said. Mary Jones disagreed. "They are too low."'
+    assert speaker_of(text, "They are too low.") == "Mary Jones"
+    text = '"Taxes are too high," John Smith said, but Mary Jones was unconvinced: "They are too low."'
+    assert speaker_of(text, "They are too low.") == "Mary Jones"
+    text = '"Taxes are too high," John Smith said. He paused. "They are far too high."'
+    assert speaker_of(text, "They are far too high.") == "John Smith"
+
+
+@pytest.mark.parametrize("text,quote,speaker", [
+    ('"The Donald woke us up!" \u2015 Julie A. Diaz Martinez.', "The Donald woke us up!", "Julie A. Diaz Martinez"),
+    ('Abu Bakr al-Baghdadi said the plan was "a disaster." "It will fail," he said.', "It will fail,",
+     "Abu Bakr al-Baghdadi"),
+    ('Wrote Donald Trump on Twitter: "We will win the state."', "We will win the state.", "Donald Trump"),
+])
+def test_more_name_shapes(text, quote, speaker):
+    assert speaker_of(text, quote) == speaker
+
+
+def test_compared_to_is_no_cue():
+    df = find_quotes(HEAD + LEAD + 'Prices rose 3 percent, compared to "a normal year" of 2 percent.')
+    assert set(df["speaker"]) <= {""}
 
 
 # --- the actor registry ----------------------------------------------------------------------------
