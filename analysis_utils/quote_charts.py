@@ -17,7 +17,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from .charts import actor_colour, add_source, house_style, message_figure  # noqa: F401 (re-exported)
+from .charts import actor_colour, add_source, heatmap_cells, house_style, message_figure  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -93,7 +93,7 @@ def who_about_whom_chart(matrix: "pd.DataFrame", *, title: str = "Who is quoted 
     with house_style():
         fig, ax = plt.subplots(figsize=(max(5.0, 0.75 * len(actors) + 3.2), max(2.6, 0.5 * len(data) + 1.8)))
         ax.grid(False)
-        im = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(1.0, values.max()), aspect="auto")
+        im = heatmap_cells(ax, values.astype(float), cmap="Blues", vmin=0, vmax=max(1.0, values.max()))
         for i in range(values.shape[0]):
             for j in range(values.shape[1]):
                 v = int(values[i, j])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .charts import actor_colour, add_source, house_style, message_figure
+from .charts import actor_colour, add_source, heatmap_cells, house_style, message_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -93,7 +93,7 @@ def actor_paragraph_heatmap(table: "pd.DataFrame", *, title: str, source: str = 
     with house_style():
         fig, ax = plt.subplots(figsize=(max(6, 0.7 * piv.shape[1] + 3), max(3, 0.45 * piv.shape[0] + 1.6)))
         ax.grid(False)
-        im = ax.imshow(piv.to_numpy(dtype=float), cmap="PuOr", vmin=-1, vmax=1, aspect="auto")
+        im = heatmap_cells(ax, piv.to_numpy(dtype=float), cmap="PuOr", vmin=-1, vmax=1)
         ax.set_xticks(range(piv.shape[1]), [str(c) for c in piv.columns], rotation=45, ha="right")
         ax.set_yticks(range(piv.shape[0]), list(piv.index))
         for i in range(piv.shape[0]):
