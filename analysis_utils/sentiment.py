@@ -20,7 +20,9 @@ How it works
    subjectivity (``TextBlob(...).sentiment_assessments``, which needs no NLTK
    data) and VADER's scores (``vaderSentiment`` ships its lexicon), each with the
    words behind them.
-4. **Model.** A multinomial logistic regression trained on NewsMTSC's train split
+4. **Model.** A linear model trained on NewsMTSC's train split: one logistic
+   regression per class against the rest, over word features scaled by their
+   naive-Bayes log-count ratios (NBSVM-style)
    (``benchmarks/train_sentiment.py``) over sparse named features
    (:func:`target_features`), with the target masked as ``<t>`` so that the
    score comes from what the text says about the target, never from who it is:
@@ -40,10 +42,18 @@ How it works
      a speech verb just after the target (``X said``) or before it
      (``said X``), target opening the sentence, a pronoun, a possessive, after
      ``by``, contrast words before/after the target or opening its clause,
-     hedges (``may``, ``reportedly`` ...) and negation in the clause.
+     hedges (``may``, ``reportedly`` ...) and negation in the clause;
+   * character 4-grams of the clause's words (target masked), which carry what
+     a word's stem shares with words unseen in training (``-gate``, ``anti-``);
+   * conjunctions: the clause's VADER and TextBlob scores and VADER outside the
+     clause, each multiplied by a structure flag (``vd_c*q_in``: the clause's
+     polarity when the target stands inside a quotation), so that the same
+     words can count differently for a speaker, a quoted target or a pronoun.
 
    Each family of word features is L2-normalised (each present feature counts
-   ``1/sqrt(n)``, ``n`` the number present in its family). The model file
+   ``1/sqrt(n)``, ``n`` the number present in its family); the dense lexicon and
+   structure features are then multiplied by ``dscale`` (2), which regularises
+   them less than the many word features. The model file
    (``models/target_sentiment.json.gz``, gzipped JSON: feature config,
    intercepts and per-feature weights, no pickle) is read on first use and
    cached; it is applied in pure Python (no scikit-learn or numpy at run
@@ -568,6 +578,34 @@ def _stem(token: str) -> str:
     return _porter().stem(token)
 
 
+def _char_ngrams(tokens: list[str], orders, out: dict) -> None:
+    """Character n-grams of the clause's words (target masked, word edges marked ``_``)."""
+    for t in tokens:
+        if t == TARGET or not t[:1].isalpha():
+            continue
+        w = f"_{t}_"
+        for n in orders:
+            for i in range(len(w) - n + 1):
+                out["ch:" + w[i : i + n]] = 1.0
+
+
+_CONJ_LEX = ("vd_c", "tb_c_pol", "vd_o")
+_CONJ_FLAGS = ("q_in", "q_clause", "spk_after", "spk_before", "t_first", "t_poss", "by_t",
+               "contrast_clause", "neg_clause", "hedge", "t_pron")
+
+
+def _conjunctions(f: dict) -> None:
+    """Products of the clause's lexicon scores and the structural flags (``vd_c*q_in`` ...)."""
+    for a in _CONJ_LEX:
+        x = f.get(a)
+        if not x:
+            continue
+        for b in _CONJ_FLAGS:
+            y = f.get(b)
+            if y:
+                f[f"{a}*{b}"] = x * y
+
+
 def _features(ctx: _Context, cfg: dict) -> dict:
     f: dict[str, float] = {"bias": 1.0}
     raw = ctx
@@ -667,6 +705,10 @@ def _features(ctx: _Context, cfg: dict) -> dict:
             f["hedge"] = min(h, 2) / 2.0
         if any(t in NEGATORS for t in ctx.clause):
             f["neg_clause"] = 1.0
+    if cfg.get("char"):
+        _char_ngrams(raw.clause, cfg["char"], f)
+    if cfg.get("conj"):
+        _conjunctions(f)
     if cfg.get("famnorm"):
         fams: dict[str, int] = {}
         for key in f:
@@ -677,6 +719,11 @@ def _features(ctx: _Context, cfg: dict) -> dict:
             p = key.find(":")
             if p > 0:
                 f[key] = f[key] / math.sqrt(fams[key[:p]])
+    scale = cfg.get("dscale")
+    if scale:
+        for key in f:
+            if key != "bias" and ":" not in key:
+                f[key] *= scale
     return f
 
 
@@ -699,7 +746,7 @@ MODEL_FORMAT = "analysis_utils.target_sentiment/1"
 
 
 class SentimentModel:
-    """A multinomial logistic regression over sparse named features.
+    """A linear model (one logit per label) over sparse named features.
 
     Read from a gzipped JSON file (no pickle): ``labels``, ``config`` (the feature
     set, passed to the feature extractor), ``intercept`` (one per label) and
@@ -830,6 +877,8 @@ def _readable(name: str, surface: dict) -> str:
     """A feature name in words: ``c:not_good <t>`` -> ``not good [target]``."""
     if name in _DENSE_NAMES:
         return _DENSE_NAMES[name]
+    if "*" in name:
+        return " × ".join(_DENSE_NAMES.get(part, part) for part in name.split("*"))
     fam, _, body = name.partition(":")
     words = []
     for tok in body.split(" "):
@@ -907,7 +956,7 @@ def target_sentiment(
     for name, w in mdl.contributions(feats, label):
         if len(drivers) == 6:
             break
-        if w <= 0:
+        if w <= 0 or name.startswith("ch:"):  # character n-grams are not words to show
             continue
         words = _readable(name, surface)
         if words not in seen:

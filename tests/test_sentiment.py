@@ -199,6 +199,63 @@ def test_deterministic():
     assert ts(t, "Kim") == ts(t, "Kim")
 
 
+# --- feature families -------------------------------------------------------------------------
+
+_BASE_CFG = {"clause": [1], "lex": True, "struct": True}
+
+
+def feats(text: str, word: str, **cfg) -> dict:
+    return S.target_features(text, *span(text, word), {**_BASE_CFG, **cfg})
+
+
+def test_char_ngrams_cover_clause_words_but_not_the_target():
+    t = "Critics condemned Obama sharply."
+    f = feats(t, "Obama", char=[4])
+    grams = {k[3:] for k in f if k.startswith("ch:")}
+    assert {"_con", "demn", "ned_", "_cri"} <= grams
+    assert not any("obam" in g or "bama" in g for g in grams)  # the target is masked
+    assert not any(k.startswith("ch:") for k in feats(t, "Obama"))  # off unless configured
+
+
+def test_conjunctions_pair_lexicon_scores_with_structure():
+    t = 'Park said, "Lee is a liar and a disgrace."'
+    f = feats(t, "Lee", conj=True)
+    assert f["q_in"] == 1.0 and f["vd_c"] < 0
+    assert f["vd_c*q_in"] == pytest.approx(f["vd_c"])
+    g = feats(t, "Park", conj=True)
+    assert "vd_c*q_in" not in g  # Park is not inside the quote
+
+
+def test_dscale_scales_dense_features_only():
+    t = "The senator praised Obama for his courage."
+    plain = feats(t, "Obama", famnorm=True)
+    scaled = feats(t, "Obama", famnorm=True, dscale=2.0)
+    assert scaled["bias"] == plain["bias"] == 1.0
+    assert scaled["vd_c"] == pytest.approx(2 * plain["vd_c"]) and plain["vd_c"] > 0
+    assert scaled["c:praised"] == plain["c:praised"] > 0  # word features keep their value
+
+
+def test_drivers_show_words_not_character_ngrams():
+    r = ts("The senator attacked Obama for his failures.", "Obama")
+    assert not any(d["words"].startswith("_") for d in r["drivers"])
+
+
+def test_nb_scale_favours_words_that_tell_the_class_apart():
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("sklearn")
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from train_sentiment import nb_scale
+
+    # columns: a word only in the class, a word everywhere, a dense score
+    X = np.array([[1, 1, 0.5], [1, 1, -0.2], [0, 1, 0.3], [0, 1, 0.9]])
+    positive = np.array([True, True, False, False])
+    scale = nb_scale(X, positive, np.array([True, True, False]), beta=1.0)
+    assert scale[0] > scale[1] >= 0
+    assert scale[2] == 1.0  # dense features are not rescaled
+
+
 # --- the model file ---------------------------------------------------------------------------
 
 
