@@ -60,7 +60,7 @@ def save_figure(
     data: "pd.DataFrame | None" = None,
     out_dir: str | Path | None = None,
     formats: tuple[str, ...] = FORMATS,
-    dpi: int = 200,
+    dpi: int = 150,
     close: bool = False,
 ) -> SavedFigure:
     """Save ``fig`` as ``<out_dir>/<slug(name)>.<fmt>`` and ``data`` as ``.csv`` beside it.

@@ -55,8 +55,8 @@ def test_saved_figure_shows_as_the_png_it_wrote_and_close_frees_the_figure(tmp_p
     assert not plt.fignum_exists(fig.number)  # the inline backend will not draw it again
     data, meta = saved._repr_png_()
     assert data == saved["png"].read_bytes()
-    width_px = struct.unpack(">I", data[16:20])[0]  # IHDR width of the 200-dpi file
-    assert meta["width"] == pytest.approx(width_px / 2, abs=2)  # shown at 100 dpi, not twice as wide
+    width_px = struct.unpack(">I", data[16:20])[0]  # IHDR width of the 150-dpi file
+    assert meta["width"] == pytest.approx(width_px / 1.5, abs=2)  # shown at 100 dpi, not half again as wide
     assert "shown.png" in repr(saved) and "shown.csv" in repr(saved)
 
 
