@@ -18,8 +18,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .timeline import PublicationDate
 
 
-
-
 @dataclass(frozen=True, eq=False)
 class Article:
     """One news article.

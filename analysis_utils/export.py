@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMATS = ("png", "svg", "pdf")
 
 
-
 _METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
