@@ -57,6 +57,7 @@ import pandas as pd
 from .errors import UnsupportedFormat
 from .timex_calendar import interval_of_value
 from .timex_clauses import Mention, event_label
+from .yaml_files import read_yaml_file
 
 EVENT_COLUMNS = [
     "event_id", "date_start", "date_end", "granularity", "value", "label", "actors", "status", "tense",
@@ -259,15 +260,8 @@ def load_reference(path: str | Path | None = None) -> list[dict]:
     """The entries of a reference-events file, validated (format at the top of
     ``data/reference_events.yml``). Raises :class:`~analysis_utils.errors.UnsupportedFormat`
     naming the entry and the field for a bad file."""
-    import yaml
-
     p = Path(path) if path else default_reference_path()
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise UnsupportedFormat("reference events file not found", p) from exc
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise UnsupportedFormat(f"cannot read the reference events: {exc}", p) from exc
+    data = read_yaml_file(p, "reference events")
     entries = data.get("events") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise UnsupportedFormat("the file must hold a list under `events`", p)

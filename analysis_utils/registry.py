@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from .errors import UnsupportedFormat
+from .yaml_files import read_yaml_file
 
 KINDS = ("person", "country", "organisation", "bloc")
 
@@ -152,15 +153,8 @@ class Registry:
 
 def read_registry_file(path: str | Path) -> list[Actor]:
     """Read one registry YAML file (a mapping with an ``actors`` list, or a bare list)."""
-    import yaml
-
     p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise UnsupportedFormat("registry file not found", p) from exc
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise UnsupportedFormat(f"cannot read the registry: {exc}", p) from exc
+    data = read_yaml_file(p, "registry")
     entries = data.get("actors") if isinstance(data, Mapping) else data
     if entries is None:
         return []
