@@ -41,8 +41,10 @@ from .speakers import (
     ANON_HEADS,
     DOCUMENT_HEADS,
     INSTITUTION_HEADS,
+    SPEAKER_HEADS,
     STOP,
     TIME_WORDS,
+    TITLES,
     Mention,
     Tok,
     _name_tok,
@@ -289,10 +291,75 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
                     f.mention, f.inverted = alt, True
         if _plausible(toks, f, headline):
             frames.append(f)
+    if lex.nouns and not headline:
+        frames = sorted(frames + noun_frames(text, toks, lex), key=lambda f: f.i)
     # a cue inside another frame's apposition ("X, who asked not to be named, warned") is no frame
     inside = {k for f in frames if f.mention is not None and f.mention.role_span
               for k in range(*f.mention.role_span)}
     return [f for f in frames if f.i not in inside]
+
+
+_TO_NOUNS = frozenset("promise pledge vow threat call demand".split())
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}  # not "its": rarely a speaker's
+
+
+def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
+    """Frames of speech nouns (``lex.nouns``) with a possessor before them and *that* (or,
+    for *promise, pledge, vow, threat, call, demand*, *to*) after them: ``Trump's claim that
+    the vote is "rigged"``, ``the senator's warning that ...``, ``her promise to "drain the
+    swamp"``. The possessor is the source: a name, a definite descriptor (*the senator's*)
+    or a possessive pronoun; up to two lower-case modifiers may stand between
+    (``Trump's repeated claims that``). A noun frame attributes quoted words after it; it
+    makes no reported-speech row of its own."""
+    out = []
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        lemma = lex.nouns.get(t.lower) if t.kind == "w" and not t.cap else None
+        if lemma is None:
+            continue
+        nxt = toks[i + 1].lower
+        if not (nxt == "that" or (nxt == "to" and lemma in _TO_NOUNS)):
+            continue
+        j = i - 1
+        while j > 0 and i - j <= 2 and toks[j].kind == "w" and not toks[j].cap and not toks[j].possessive \
+                and toks[j].lower not in STOP and toks[j].lower not in _POSSESSIVE_PRONOUNS:
+            j -= 1
+        m = _possessor_mention(text, toks, j)
+        if m is not None:
+            out.append(Frame(i, Cue(lemma, "noun", 1, t.lower), m))
+    return out
+
+
+def _possessor_mention(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """The possessor ending at ``toks[j]``: ``Hillary Clinton's`` (a person or an
+    organisation named in full), ``the senator's`` / ``the campaign's`` (a speaker noun
+    after *the*), ``his``/``her``/``their``."""
+    t = toks[j]
+    if t.kind != "w":
+        return None
+    if t.lower in _POSSESSIVE_PRONOUNS:
+        head = _POSSESSIVE_PRONOUNS[t.lower]
+        return Mention("pronoun", j, j + 1, t.start, t.end, t.text, head=head, plural=head == "they",
+                       person=True)
+    if not t.possessive:
+        return None
+    if not t.cap:
+        if t.bare not in SPEAKER_HEADS | TITLES or j == 0 or toks[j - 1].lower != "the":
+            return None
+        s0, e0 = toks[j - 1].start, t.end - 2
+        words = text[s0:e0]
+        return Mention("descriptor", j - 1, j + 1, s0, e0, words[:1].lower() + words[1:], head=t.bare,
+                       plural=t.bare.endswith("s"), definite=True,
+                       person=t.bare in ANON_HEADS or t.bare in TITLES)
+    a = j
+    while a - 1 >= 0 and toks[a - 1].kind == "w" and toks[a - 1].cap and not toks[a - 1].possessive \
+            and toks[a - 1].lower not in STOP:
+        a -= 1
+    base = Tok(t.text[:-2], t.start, t.end - 2, "w")
+    m = name_mention(text, toks[:j] + [base], a, j + 1, 0)
+    if m is None or m.kind != "name" or (not m.person and " " not in m.text):
+        return None  # "America's claim": a place is no source
+    return m
 
 
 def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
@@ -375,8 +442,9 @@ def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
         return False  # "Neither the Kremlin nor ... has disclosed"
     if toks[i].lower in _NOUNISH and not f.inverted and not _colon_after(toks, i + cue.n) and not (
             m is not None and (m.kind == "pronoun" or (m.kind == "name" and (m.person or m.t1 - m.t0 > 1))
-                               or (m.kind == "descriptor" and m.head in ANON_HEADS | INSTITUTION_HEADS))):
-        return False  # "Republican claims", "the remarks"
+                               or (m.kind == "descriptor" and m.head in ANON_HEADS | INSTITUTION_HEADS)
+                               or (m.kind == "descriptor" and m.head in DOCUMENT_HEADS and _reports(toks, f)))):
+        return False  # "Republican claims", "the remarks"; not "The memo states that ..."
     if toks[i].lower == cue.lemma and toks[i].lower in _NOUN_BASES and not f.inverted and not (
             m is not None and (m.plural or (m.kind == "pronoun" and m.head in ("i", "we", "you", "they"))
                                or _modal_before(toks, i))):
@@ -387,6 +455,12 @@ def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
             cue.group in ("speech_that", "addressee") and m.kind == "name" and m.person and m.t1 - m.t0 <= 3):
         return False  # a person's "Trump Tells Supporters", "Trump Calls Clinton 'Unhinged'" are cues too
     return True
+
+
+def _reports(toks: list[Tok], f: Frame) -> bool:
+    """The cue introduces what is said: *that*, a colon or a quotation right after it."""
+    nxt = f.i + f.cue.n
+    return nxt < len(toks) and (toks[nxt].kind == "q" or toks[nxt].text == ":") or has_that(toks, f)
 
 
 def _colon_soon(toks: list[Tok], k: int) -> bool:
@@ -477,9 +551,12 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
     while nxt < len(toks) and toks[nxt].text in (",", "—", "―", "–"):
         nxt += 1
     # after: "...," X said. / "...," said X.
+    spoken_before = any(f.i + f.cue.n <= k and f.mention is not None for f in frames)
     for f in frames:
         if f.i <= k:
             continue
+        if f.mention is None and spoken_before:
+            break  # "Pence insisted that Trump had "never" said that": not the speakerless "said"
         starts = f.i if (f.inverted or f.mention is None or f.via == "main-clause") else f.mention.np0
         if f.cue.participle:
             continue

@@ -20,6 +20,10 @@ Groups (see the YAML file for the lists)
                   or a document, institution or organisation as subject
 ``according``     fixed phrases with the source after them (*according to*)
 
+Besides the verbs, ``nouns`` lists speech nouns (*claim, argument, warning ...*) that
+attribute the clause after them to their possessor: ``Trump's claim that the vote is
+"rigged"``, ``her promise to "drain the swamp"`` (see :func:`attribution.noun_frames`).
+
 Inflections: third person ``-s``/``-es``/``-ies``, past ``-d``/``-ed``/``-ied``,
 ``-ing`` (a final silent ``-e`` dropped); irregular and doubled forms are listed under
 ``forms`` in the file. Multi-word cues inflect their first word (*pointed out*).
@@ -87,6 +91,7 @@ class CueLexicon:
 
     single: Mapping[str, Cue] = field(default_factory=dict)
     multi: Mapping[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(default_factory=dict)
+    nouns: Mapping[str, str] = field(default_factory=dict)  # singular and plural form -> lemma
 
     def match(self, words: list[str], i: int) -> Cue | None:
         """The cue starting at ``words[i]`` (lower-case words), longest first, or None."""
@@ -129,7 +134,13 @@ def lexicon_from_mapping(data: Mapping) -> CueLexicon:
                 else:
                     multi.setdefault(parts[0], []).append((tuple(parts[1:]), cue))
     frozen_multi = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in multi.items()}
-    return CueLexicon(single, frozen_multi)
+    nouns: dict[str, str] = {}
+    for lemma in data.get("nouns") or []:
+        lemma = str(lemma).strip().lower()
+        if lemma and " " not in lemma:
+            nouns[lemma] = lemma
+            nouns.setdefault(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"), lemma)
+    return CueLexicon(single, frozen_multi, nouns)
 
 
 def load_lexicon(path: str | Path) -> CueLexicon:

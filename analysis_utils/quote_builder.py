@@ -99,7 +99,9 @@ _TERM_NOUNS = frozenset("term word words phrase slogan hashtag motto label name 
 _TERMINAL = ".!?…"
 # common irregular past tenses: after a quoted noun they are verbs, not the head it modifies
 _PAST = frozenset("left made came became got took gave went began kept held brought felt found led lost "
-                  "meant met paid put ran saw sent set stood told thought won wrote".split())
+                  "meant met paid put ran saw sent set stood told thought won wrote drew drove fell grew knew "
+                  "rose sold spoke struck threw bought caught fought sought taught built spent stuck hit "
+                  "cost hurt shut split spread forgot understood".split())
 # a quotation opening with these is a whole noun phrase, not a modifier ("a new low" even for ...)
 _NP_OPENERS = frozenset("a an the this these those his her their its our my your".split())
 # words after a quotation that show it is no modifier of a following noun
@@ -170,6 +172,7 @@ class QuoteBuilder:
         self.paras_by_index = {p.index: p for p in self.paras}
         self.nickname_spans: list[int] = []  # top spans that are a nickname inside a name
         self.cur_subj: Mention | None = None  # subject of the sentence being attributed
+        self.cur_para = -1  # its paragraph
         # (paragraph, subject, attributed anything, names its cues gave, the person its he/she is)
         # of the previous sentence
         self.prev_sent: tuple | None = None
@@ -327,6 +330,7 @@ class QuoteBuilder:
         self.sent_rows = []
         subj = sentence_subject(text, toks, len(toks)) if toks else None
         self.cur_subj = subj
+        self.cur_para = pidx
         for f in frames:
             f.cue_start = toks[f.i].start
             f.cue_end = toks[f.i + f.cue.n - 1].end
@@ -427,6 +431,9 @@ class QuoteBuilder:
             return own
         if p in ("he", "she"):
             g = "m" if p == "he" else "f"
+            mine = self._own_person(m, g)
+            if mine is not None:
+                return mine
 
             def fits(s: _Said) -> bool:
                 sg = s.gender or self.pron_gender.get(s.name, "") or self.people.gender.get(s.name, "")
@@ -470,6 +477,20 @@ class QuoteBuilder:
         if p == "it" and not last.person and not last.plural:
             return last
         return None
+
+    def _own_person(self, m: Mention, g: str) -> _Said | None:
+        """*he*/*she* later in a sentence whose subject is one person named in full or titled,
+        of that gender or of none known: ``Gary Johnson drew laughs when he asked, "..."``."""
+        subj = self.cur_subj
+        if subj is None or subj.kind != "name" or not subj.person or subj.parts or subj.end > m.start:
+            return None
+        name = self.people.resolve(subj.text, subj.start) or subj.text
+        if name not in self.people.full_names and not subj.title:
+            return None
+        sg = subj.gender or self.people.gender.get(name, "") or self.pron_gender.get(name, "")
+        if sg not in ("", g):
+            return None
+        return _Said(name, subj.start, self.cur_para, True, False, sg or g)
 
     def _own_subject(self, m: Mention, pidx: int) -> _Said | None:
         """*it*/*they* later in the sentence whose subject is an institution or a group: ``The
@@ -643,6 +664,8 @@ class QuoteBuilder:
             if subj is None or subj.end > toks[k - 1].start:
                 return None
             cue = (toks[k - 1].start, toks[k - 1].end)
+            if owner is not None and (owner.kind != "name" or not owner.person):
+                return self._owner_row(owner, span, sent.para.index, cue)
         else:
             if k != 0 or self.prev_sent is None:
                 return None
@@ -671,6 +694,25 @@ class QuoteBuilder:
                         role=subj.role or subj.title or self.people.role(name, subj.start),
                         via="lead-in", cue=cue)
         self._said(name, subj.start, sent.para.index, True, False, self.people.gender.get(name, ""))
+        return row
+
+    def _owner_row(self, owner: Mention, span: QuoteSpan, pidx: int, cue: tuple[int, int]) -> dict | None:
+        """The row of a colon lead-in whose speech noun belongs to a pronoun (``His answer:``,
+        resolved as a speaker pronoun) or to an institution (``The campaign's response:``,
+        ``The White House's reaction:``)."""
+        if owner.kind == "pronoun":
+            said = self._pronoun(owner, pidx)
+            if said is None:
+                return None
+            row = self._row("direct", span.start, span.end, pidx, span=span, speaker=said.name,
+                            speaker_span=(owner.start, owner.end), role=self.people.role(said.name, owner.start),
+                            via="lead-in", cue=cue)
+            self._said(said.name, owner.start, pidx, said.person, said.plural, said.gender)
+            return row
+        row = self._row("direct", span.start, span.end, pidx, span=span, speaker=owner.text,
+                        speaker_span=(owner.start, owner.end), role="", via="lead-in", cue=cue,
+                        anonymous=owner.head in ANON_HEADS)
+        self._said(owner.text, owner.start, pidx, False, owner.plural, "")
         return row
 
     def _headline(self, sent: _Sentence, frames: list[Frame]) -> None:
@@ -734,7 +776,7 @@ class QuoteBuilder:
         toks = sent.toks
         spans: list[tuple[int, int, Frame]] = []
         for idx, f in enumerate(frames):
-            if f.direct or f.mention is None or f.cue.group == "quote_only":
+            if f.direct or f.mention is None or f.cue.group in ("quote_only", "noun"):
                 continue
             span = reported_clause(self.text, toks, frames, idx)
             if span is None:
@@ -857,23 +899,41 @@ _SPEECH_NOUNS = frozenset("response reply answer retort message words verdict re
 
 
 def _speech_owner(text: str, toks: list[Tok], colon: int) -> Mention | None:
-    """The person whose words a colon announces through a possessive and a speech noun:
-    ``Trump's response was blunt: "..."``, ``In Clinton's words: "..."`` (a name, its last
-    word possessive, then within three words a noun such as *response, message, words*)."""
+    """Whose words a colon announces through a possessive and a speech noun (within three
+    words after it): a person's name (``Trump's response was blunt: "..."``, ``In Clinton's
+    words: "..."``), *his*/*her*/*their* (a pronoun mention, ``His answer: "..."``) or a
+    definite institution or source (``The campaign's response was blunt: "..."``)."""
     for k in range(colon):
         t = toks[k]
-        if not (t.kind == "w" and t.cap and t.possessive):
+        pronoun = t.kind == "w" and t.lower in _POSSESSIVE_PRONOUNS
+        if not (t.kind == "w" and t.possessive or pronoun):
             continue
         if not any(x.kind == "w" and x.lower in _SPEECH_NOUNS for x in toks[k + 1:min(colon, k + 4)]):
             return None
+        if pronoun:
+            head = _POSSESSIVE_PRONOUNS[t.lower]
+            return Mention("pronoun", k, k + 1, t.start, t.end, t.text, head=head, plural=head == "they",
+                           person=True)
+        if not t.cap:
+            if t.bare not in INSTITUTION_HEADS | ANON_HEADS or k == 0 or toks[k - 1].lower != "the":
+                return None
+            s0, e0 = toks[k - 1].start, t.end - 2
+            words = text[s0:e0]
+            return Mention("descriptor", k - 1, k + 1, s0, e0, words[:1].lower() + words[1:], head=t.bare,
+                           plural=t.bare.endswith("s"), definite=True, person=t.bare in ANON_HEADS)
         a = k
         while a - 1 >= 0 and toks[a - 1].kind == "w" and toks[a - 1].cap and not toks[a - 1].possessive \
                 and toks[a - 1].lower not in STARTERS:
             a -= 1
         base = Tok(t.text[:-2], t.start, t.end - 2, "w")
         m = name_mention(text, toks[:k] + [base], a, k + 1, 0)
-        return m if m is not None and m.kind == "name" and m.person else None
+        if m is not None and m.kind == "name" and not m.person and " " not in m.text:
+            return None  # "America's answer": a place is no speaker
+        return m if m is not None and m.kind == "name" else None
     return None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 
 
 def _only_quote(toks: list[Tok]) -> bool:

@@ -639,7 +639,13 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         while e < hi and (_name_tok(toks[e]) or (
                 toks[e].kind == "w" and toks[e].bare in ROLE_WORDS and e + 1 < hi and _name_tok(toks[e + 1]))):
             e += 1  # "Union leader Dana Whitfield"
-        m = name_mention(text, toks, k, e, lo=j)
+        if e < hi and toks[e].kind == "w" and not toks[e].cap and toks[e].bare in INSTITUTION_HEADS | ANON_HEADS:
+            # "the Clinton campaign", "the Obama administration", "Trump aides": a name as modifier
+            m = _descriptor_span(text, toks, j, e + 1, toks[e].bare)
+            if e + 1 < hi and toks[e + 1].lower in ("of", "for", "at"):
+                m = _right_link(text, toks, m, e + 1, hi) or m
+        else:
+            m = name_mention(text, toks, k, e, lo=j)
         if m is None:
             return None
         if m.kind == "descriptor" and e < hi and toks[e].lower in ("of", "for", "at"):
@@ -676,7 +682,9 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         if close is not None:
             e = close + 1
     m.end_tok = e
-    if apposition and e + 1 < hi and toks[e].text == ",":
+    if apposition and e + 1 < hi and toks[e].text == "," and _verb_like(toks[e + 1]):
+        m.end_tok = e + 1  # "a spokesman for the senator, Tom Jones, declined ...": the verb, no apposition
+    elif apposition and e + 1 < hi and toks[e].text == ",":
         f = e + 1
         while f < hi and toks[f].kind in ("w", "p") and toks[f].text not in (",", ";", ":") \
                 and not (toks[f].text == "." and f == hi - 1) and toks[f].kind != "q":
@@ -698,6 +706,13 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
                 named.end_tok = f + 1 if f < hi and toks[f].text == "," else f
                 return named
     return m
+
+
+def _verb_like(tok: Tok) -> bool:
+    """A lower-case past tense or auxiliary: a verb, not the first word of an apposition."""
+    w = tok.lower
+    return tok.kind == "w" and not tok.cap and (w in _FINITE or (
+        w.endswith("ed") and len(w) > 4 and w not in ROLE_WORDS and w not in ("retired", "elected", "unnamed")))
 
 
 def _named_apposition(text: str, toks: list[Tok], m: Mention, a: int, b: int) -> Mention | None:
@@ -750,6 +765,16 @@ def _right_link(text: str, toks: list[Tok], m: Mention, e: int, hi: int) -> Ment
         right.gender = right.gender or _gender_of([x.lower for x in toks[m.t0:right.t0]])
         return right
     s, _, _ = _span_text(text, toks, m.t0, m.t1)
+    if right.kind == "name" and right.role_span and m.head in ANON_HEADS and not m.plural:
+        # "a spokesman for the senator, Tom Jones,": the name is the spokesman's
+        r_end = toks[right.role_span[1] - 1].end
+        right.role = text[s:r_end]
+        if right.role[:1].isupper() and toks[m.t0].lower in DETERMINERS:
+            right.role = right.role[:1].lower() + right.role[1:]
+        right.role_span = (m.t0, right.role_span[1])
+        right.np0 = m.np0
+        right.gender = right.gender or role_gender(m.text)
+        return right
     end = toks[right.t1 - 1].end
     t = text[s:end]
     return Mention("descriptor", m.t0, right.t1, s, end, t, head=m.head, plural=m.plural,
@@ -794,8 +819,11 @@ def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention |
             while a < b and toks[a].kind == "w" and not toks[a].cap and a - inner[0] < 3 \
                     and (toks[a].bare in ROLE_WORDS or toks[a].lower in ("state", "city", "county")):
                 a += 1  # "state Del. Marcia Price"
-            if a < b and all(_name_tok(x) for x in toks[a:b]):
-                inner_m = name_mention(text, toks, a, b, inner[0])
+            cut = next((x for x in range(a + 2, b - 1) if toks[x].lower in ("of", "from")), b)
+            if cut < b and not all(_name_tok(x) for x in toks[cut + 1:b]):
+                cut = b  # "one voter, Mary Smith of Toledo,": the name without its place
+            if a < cut and all(_name_tok(x) for x in toks[a:cut]):
+                inner_m = name_mention(text, toks, a, cut, inner[0])
             if inner_m is not None and inner_m.kind == "name" and inner_m.person \
                     and subj.kind == "descriptor":
                 inner_m.role = subj.text

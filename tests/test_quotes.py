@@ -819,6 +819,90 @@ def test_compared_to_is_no_cue():
     assert set(df["speaker"]) <= {""}
 
 
+
+# --- round 4: general speaker patterns (hand-made cases) ----------------------------------------
+
+def test_quoted_words_inside_reported_speech_keep_its_speaker():
+    df = find_quotes(HEAD + LEAD + 'Dana Reyes insisted that the mayor had "never" said that.')
+    assert one(df, "never")["speaker"] == "Dana Reyes"
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ('The memo, which was obtained by the Courier, states that the agency "lacked the resources" to act.',
+     "the memo"),
+    ('The letter, signed by 50 former officials, warns that the plan "would be reckless."', "the letter"),
+])
+def test_document_subject_with_a_verb_form_that_is_also_a_noun(sentence, speaker):
+    df = find_quotes(HEAD + LEAD + sentence)
+    assert speaker in set(df.loc[df["kind"] == "partial", "speaker"])
+
+
+def test_he_in_a_subordinate_clause_is_the_subject_of_the_sentence():
+    df = find_quotes(HEAD + LEAD + 'Gary Olsen, the Green candidate, drew laughs when he asked, "What is Tarvia?"')
+    assert one(df, "What is Tarvia?")["speaker"] == "Gary Olsen"
+
+
+def test_name_as_apposition_of_a_linked_descriptor_and_a_verb_after_it():
+    text = (HEAD + LEAD + 'A spokesman for the senator, Tom Ruiz, declined to comment, saying only that '
+            '"the facts will speak for themselves."')
+    row = one(find_quotes(text), "the facts will speak for themselves.")
+    assert row["speaker"] == "Tom Ruiz" and row["speaker_role"].startswith("a spokesman for the senator")
+
+
+def test_named_apposition_with_a_place():
+    row = one(find_quotes(HEAD + LEAD + '"It is a disgrace," one voter, Mary Smith of Toledo, said of the debate.'),
+              "It is a disgrace,")
+    assert (row["speaker"], row["speaker_role"]) == ("Mary Smith", "one voter")
+
+
+@pytest.mark.parametrize("lead,speaker", [
+    ("The campaign's response was blunt:", "the campaign"),
+    ("The Harbour Institute's reaction was swift:", "Harbour Institute"),
+    ("Sen. Mary Olsen spoke for an hour in Ohio. Her message to voters:", "Mary Olsen"),
+    ("Tom Ruiz was asked about the tape on Sunday. His answer:", "Tom Ruiz"),
+])
+def test_colon_after_a_speech_noun_of_an_institution_or_a_pronoun(lead, speaker):
+    df = find_quotes(HEAD + LEAD + lead + ' "We will not dignify this with an answer."')
+    assert one(df, "We will not dignify this with an answer.")["speaker"] == speaker
+
+
+def test_no_speaker_from_a_possessive_that_is_no_speech_noun():
+    df = find_quotes(HEAD + LEAD + 'Her house was on fire: "Run!"')
+    assert set(df["speaker"]) <= {""}
+
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('"It is time," said a spokesman for the Olsen administration.', "It is time,",
+     "a spokesman for the Olsen administration"),
+    ('"We disagree," the Ruiz campaign said in a statement.', "We disagree,", "the Ruiz campaign"),
+])
+def test_a_name_modifying_an_institution_noun(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('Ruiz\'s claim that the election is "rigged" has alarmed his allies.', "rigged", "Ruiz"),
+    ('The senator\'s assertion that the program was "a total failure" drew criticism.', "a total failure",
+     "the senator"),
+    ('Tom Ruiz spoke in Ohio. His repeated promise to "drain the swamp" drew cheers.', "drain the swamp",
+     "Tom Ruiz"),
+])
+def test_speech_noun_with_a_possessor_attributes_the_quoted_words(sentence, quote, speaker):
+    row = one(find_quotes(HEAD + LEAD + sentence), quote)
+    assert (row["kind"], row["speaker"]) == ("partial", speaker)
+
+
+@pytest.mark.parametrize("sentence", [
+    'Its prediction that prices would be "stable" was wrong.',  # "its" is no speaker
+    'The claim that the vote was "rigged" spread online.',  # no possessor
+    'Ruiz\'s claim "rigged" spread online.',  # no "that"
+])
+def test_speech_noun_without_a_possessor_and_that_is_no_frame(sentence):
+    df = find_quotes(HEAD + LEAD + sentence)
+    assert set(df["speaker"]) <= {""}
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
