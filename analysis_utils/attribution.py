@@ -300,6 +300,8 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
 
 
 _TO_NOUNS = frozenset("promise pledge vow threat call demand".split())
+# "In X's words, ...": nouns after "in" and a possessor that attribute the clause after the comma
+_IN_VIEW = frozenset("words view views opinion telling account estimation judgment judgement".split())
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}  # not "its": rarely a speaker's
 
 
@@ -310,10 +312,18 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
     swamp"``. The possessor is the source: a name, a definite descriptor (*the senator's*)
     or a possessive pronoun; up to two lower-case modifiers may stand between
     (``Trump's repeated claims that``). A noun frame attributes quoted words after it; it
-    makes no reported-speech row of its own."""
+    makes no reported-speech row of its own. ``In X's words,`` / ``In his view,`` (``_IN_VIEW``)
+    work as *according to X,*: the clause after the comma is X's."""
     out = []
     for i in range(1, len(toks) - 1):
         t = toks[i]
+        if t.kind == "w" and t.lower in _IN_VIEW and toks[i + 1].text == "," and i >= 2 \
+                and toks[i - 2 if toks[i - 1].lower != "own" else i - 3].lower == "in":
+            # "In Trump's words, ...", "In his view, ...": the clause after the comma
+            m = _possessor_mention(text, toks, i - 1 if toks[i - 1].lower != "own" else i - 2)
+            if m is not None:
+                out.append(Frame(i, Cue("according to", "according", 1, t.lower), m, inverted=True))
+            continue
         lemma = lex.nouns.get(t.lower) if t.kind == "w" and not t.cap else None
         if lemma is None:
             continue

@@ -523,8 +523,9 @@ def np_left(text: str, toks: list[Tok], j: int, lo: int, link: bool = True) -> M
         m = _descriptor(text, toks, j, lo)
         if m is not None and m.head not in SPEAKER_HEADS:
             first = toks[m.t0]
-            if m.head in TITLES:
-                m.person = True  # "the former secretary of state", "the Democratic nominee"
+            if m.head in TITLES or (m.head.endswith("s") and m.head[:-1] in TITLES):
+                m.person = True  # "the former secretary of state", "the Democratic nominee", "both candidates"
+                m.plural = m.plural or m.head not in TITLES
             elif m.t0 - 2 >= lo and toks[m.t0 - 1].lower in ("of", "for", "from", "at") and m.t1 - m.t0 <= 2 \
                     and link:
                 # "the 34-year-old mother of three"

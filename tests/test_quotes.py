@@ -903,6 +903,17 @@ def test_speech_noun_without_a_possessor_and_that_is_no_frame(sentence):
     assert set(df["speaker"]) <= {""}
 
 
+
+def test_in_someones_words_attributes_the_clause_after_the_comma():
+    df = find_quotes(HEAD + LEAD + 'In Ruiz\'s words, the system is "rigged against us."')
+    assert one(df, "rigged against us.")["speaker"] == "Ruiz"
+
+
+def test_plural_of_a_title_with_a_quantifier_is_a_collective_speaker():
+    df = find_quotes(HEAD + LEAD + 'Both candidates have pledged to "rebuild" the military.')
+    assert one(df, "rebuild")["speaker"] == "both candidates"
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
