@@ -364,7 +364,7 @@ class QuoteBuilder:
             name = self.people.resolve(one.text, one.start) or one.text
             self.subjects.append(_Said(name, one.start, pidx, True, False,
                                        self.people.gender.get(name, "") or self.pron_gender.get(name, ""),
-                                       titled=bool(one.title)))
+                                       titled=bool(one.title or one.role)))
 
     # speakers ----------------------------------------------------------------------------
     def _resolve(self, f: Frame, pidx: int) -> None:

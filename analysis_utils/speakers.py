@@ -690,7 +690,9 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         while f < hi and toks[f].kind in ("w", "p") and toks[f].text not in (",", ";", ":") \
                 and not (toks[f].text == "." and f == hi - 1) and toks[f].kind != "q":
             f += 1
-        if f > e + 1 and f - e <= 30:
+        if f > e + 1 and f - e <= 30 and " ".join(x.lower for x in toks[e + 1:f]) in CONNECTIVES:
+            m.end_tok = f + 1 if f < hi and toks[f].text == "," else f  # "Ryan, however, was ...": no role
+        elif f > e + 1 and f - e <= 30:
             m.role = text[toks[e + 1].start:toks[f - 1].end].rstrip(".")
             m.end_tok = f + 1 if f < hi and toks[f].text == "," else f
             if m.kind == "descriptor":
@@ -707,6 +709,13 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
                 named.end_tok = f + 1 if f < hi and toks[f].text == "," else f
                 return named
     return m
+
+
+#: sentence adverbs set off by commas after a subject ("Ryan, however, was ..."): no apposition
+CONNECTIVES = frozenset(["however", "meanwhile", "too", "though", "instead", "also", "in turn", "for his part",
+                         "for her part", "for their part", "for its part", "in contrast", "by contrast",
+                         "nonetheless", "nevertheless", "likewise", "similarly", "in particular", "of course",
+                         "in fact", "indeed", "moreover", "in response", "for example", "for instance"])
 
 
 def _verb_like(tok: Tok) -> bool:
@@ -811,8 +820,8 @@ def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention |
                     x.kind == "w" and x.lower in _FINITE for x in toks[inner[0]:inner[1]]):
                 continue  # a clause, not an apposition
             role_text = text[toks[inner[0]].start:toks[inner[1] - 1].end]
-            if role_text.strip().isdigit():
-                role_text = ""  # an age: "Riley, 45, said"
+            if role_text.strip().isdigit() or role_text.strip().lower() in CONNECTIVES:
+                role_text = ""  # an age: "Riley, 45, said"; "Riley, however, said"
             inner_m = None
             a, b = inner
             if b - 1 > a and toks[b - 1].text == ")":

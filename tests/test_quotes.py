@@ -914,6 +914,20 @@ def test_plural_of_a_title_with_a_quantifier_is_a_collective_speaker():
     assert one(df, "rebuild")["speaker"] == "both candidates"
 
 
+
+def test_pronoun_goes_to_a_surname_with_a_role_that_is_the_subject_of_its_paragraph():
+    text = (HEAD + LEAD + '"It is time," said Smith, the union leader.\n\n'
+            'Jones, the company\'s chief executive, was unmoved. "We have made our offer," he said.')
+    row = one(find_quotes(text), "We have made our offer,")
+    assert row["speaker"] == "Jones"
+
+
+def test_a_connective_between_commas_is_no_role():
+    text = HEAD + LEAD + 'Olsen, however, called the plan "a disaster."'
+    row = one(find_quotes(text), "a disaster.")
+    assert (row["speaker"], row["speaker_role"]) == ("Olsen", "")
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
