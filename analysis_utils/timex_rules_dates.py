@@ -351,18 +351,28 @@ def _h_apos_year(m, ctx):
     return absolute(Point("year", y))
 
 
+_NOT_A_DECADE = re.compile(r"(?i:\b(?:temperatures?|degrees?|highs?|lows?|fahrenheit|celsius|scored?|points|percent|mph|ages?|aged)\b|°|%)")
+
+
 @rule(
     "decade",
     r"(?<![\w$#.,/-])" + r"(?P<the>(?i:the)\s+)?" + MODPRE
-    + r"(?P<dec>(?:1[0-9]|20)[0-9]0s|['’]\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?=\b))(?!\w)",
+    # (New York Times style of the 1990s writes "the 1960's", "the 90's")
+    + r"(?P<dec>(?:1[0-9]|20)[0-9]0['’]?s|['’]\d0['’]?s|(?<![\d'’])[2-9]0['’]?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?=\b))(?!\w)",
     prio=3,
-    triggers=("0s", "ties"),
+    triggers=("0s", "0's", "0’s", "ties"),
 )
 def _h_decade(m, ctx):
-    d = m.group("dec").lower()
+    d = re.sub(r"(?<=\d)['’]s$", "s", m.group("dec").lower())
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
              "seventies": 7, "eighties": 8, "nineties": 9}
     mod = mod_of(m)
+    if len(d) == 3:
+        # "the 60s" without an apostrophe: only after "the", and not a temperature
+        # or a score ("highs in the 80s")
+        if not m.group("the") or _NOT_A_DECADE.search(ctx.text[ctx.sentence[0]:ctx.sentence[1]]):
+            return None
+        d = "'" + d
     if d in words:
         if not m.group("the"):
             return None

@@ -87,7 +87,7 @@ def _h_quarter(m, ctx):
     "quarter_deictic",
     r"(?i:(?<![\w-])(?P<rel>this|last|next|the\s+current|the\s+latest|the\s+past|the\s+previous|the\s+same|that|"
     r"the\s+(?:comparable\s+|corresponding\s+)?year-earlier|the\s+(?:comparable\s+|corresponding\s+)?year-ago|the\s+comparable|the\s+corresponding|year-earlier|year-ago|the)\s+(?:fiscal\s+)?(?:(?P<per>quarter|period)(?![\w-]))"
-    r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?)",
+    r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year))?)",
     prio=2,
     triggers=("quarter", "period"),
 )
@@ -131,11 +131,35 @@ def _h_quarter_deictic(m, ctx):
     return anchored(shift(cur, "quarter", off), ctx)
 
 
+# a sentence about business or the economy, where "the first half" is a half-year
+# (elsewhere it is as often the half of a game)
+_HALF_CONTEXT = re.compile(
+    r"(?i:\b(?:profits?|earnings?|sales|revenues?|income|loss(?:es)?|results|growth|grew|economy|economic|output|"
+    r"exports?|imports?|production|investment|inflation|deficit|surplus|gdp|fiscal|percent|per\s+cent|prices?|"
+    r"demand|shipments?|orders|spending|budget|unemployment|jobs)\b|%)"
+)
+_HALF_NOT_AFTER = re.compile(r"(?i:\s*(?:-|of\b|an?\s|hour|mile|inning|dozen|century|decade|point|percent|time\b|the\b))")
+
+
+def _half_ok(m, text, s, e):
+    """A bare "the first half" or "first-half" (no year) must stand in a sentence about business or
+    the economy, and not be "the first half of the match" or "the first half hour"."""
+    if m.group("y") or m.group("y3") or m.group("rely") or m.group("yr"):
+        return True
+    hyphened = "-" in text[m.start("h"):e]  # "first-half profit", like "third-quarter"
+    if not (m.group("the") or hyphened) or _HALF_NOT_AFTER.match(text, e):
+        return False
+    a = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
+    b = text.find(".", e)
+    return _HALF_CONTEXT.search(text[a:b if b >= 0 else len(text)]) is not None
+
+
 @rule(
     "half_year",
     r"(?i:(?<![\w-])(?P<the>the\s+)?(?P<h>first|second|latter|last|1st|2nd)[\s-]+half(?:\s+of\s+(?:the\s+)?(?:(?P<y>" + YEAR4
-    + r")|(?P<rely>this|last|next|the\s+same|that|the\s+current)\s+year|(?P<yr>the\s+year))|\s+(?P<y3>" + YEAR4 + r"))\b)",
+    + r")|(?P<rely>this|last|next|the\s+same|that|the\s+current)\s+year|(?P<yr>the\s+year))|\s+(?P<y3>" + YEAR4 + r"))?\b)",
     prio=4,
+    check=_half_ok,
     triggers=("half",),
 )
 def _h_half(m, ctx):
@@ -143,6 +167,8 @@ def _h_half(m, ctx):
     y = m.group("y") or m.group("y3")
     if y:
         return absolute(Point("half", int(y), half=h))
+    if not (m.group("rely") or m.group("yr")):
+        return _bare_half(h, ctx)
     rely = re.sub(r"\s+", " ", (m.group("rely") or "").lower())
     if rely in ("the same", "that") and ctx.year_focus and ctx.year_focus.year:
         p = Point("half", ctx.year_focus.year, half=h)
@@ -154,6 +180,21 @@ def _h_half(m, ctx):
         return Result("DATE", f"{ctx.year_focus.year:04d}-H{h}", Point("half", ctx.year_focus.year, half=h), "half", None,
                        "previous_date", ctx.year_focus.value())
     return anchored(Point("half", ctx.anchor.year + off, half=h), ctx)
+
+
+def _bare_half(h, ctx):
+    """"the first half" with no year: the half of the year in focus in this sentence,
+    else of the publication year, unless a past clause speaks of a half that has not
+    begun yet (then last year's), like a bare quarter."""
+    f = ctx.sent_focus
+    if f is not None and f.gran in ("quarter", "year", "half") and f.year:
+        p = Point("half", f.year, half=h)
+        return Result("DATE", p.value(), p, "half", None, "previous_date", f.value())
+    if ctx.anchor is None:
+        return underspecified("half", half=h)
+    a = ctx.anchor
+    cur_h = 1 if a.month <= 6 else 2
+    return anchored(Point("half", a.year - 1 if (h > cur_h and ctx.tense == "past") else a.year, half=h), ctx)
 
 
 _SEASON = r"(?P<sea>spring|summer|fall|autumn|winter)"
@@ -362,6 +403,32 @@ _GENERIC_TODAY = re.compile(
 )
 
 
+# "an overnight success", "the overnight rate": an adjective of manner or a name
+_OVERNIGHT_NOT = re.compile(
+    r"(?i:\s+(?:success|successes|sensation|celebrity|star|stay|stays|bag|trip|trips|flight|flights|train|ferry|bus|"
+    r"camp|guests?|visitors?|shelter|accommodation|parking|delivery|shipping|mail|express|rates?|lending|loans?|"
+    r"money|interest|funds?|repo|index|indexed|deposits?|market|markets|borrowing)\b)"
+)
+
+
+def _overnight(m, ctx, mod):
+    """"overnight": the night before the day in focus (the day named earlier in
+    the paragraph, else the publication day), a TIME ("fighting continued
+    overnight", "overnight losses in New York")."""
+    if _OVERNIGHT_NOT.match(ctx.text, ctx.end) or re.search(r"(?i:\ban?\s+$)", ctx.text[max(0, ctx.start - 4):ctx.start]):
+        return None
+    ref = ctx.sent_focus or ctx.para_focus
+    day = ref.as_date() if ref is not None else None
+    kind, used = ("previous_date", ref.value()) if day is not None else ("publication", None)
+    day = day or ctx.anchor
+    if day is None:
+        return Result("TIME", "XXXX-XX-XXTNI", None, "part_of_day", mod, "none", None, focus=False)
+    d = day - timedelta(days=1)
+    p = Point("part_of_day", d.year, d.month, d.day, part=PARTS["night"])
+    used = used or ctx.anchor.isoformat()
+    return Result("TIME", p.value(), p, "part_of_day", mod, kind, used, focus=False)
+
+
 @rule(
     "today_words",
     r"(?i:(?<![\w-])" + MODPRE + r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tomorrow|yesterday|tonight|"
@@ -374,7 +441,7 @@ def _h_today(m, ctx):
     part = (m.group("part") or "").strip().lower()
     mod = mod_of(m)
     if w == "overnight":
-        return None
+        return _overnight(m, ctx, mod)
     if w == "today" and not part and _GENERIC_TODAY.match(ctx.text, ctx.end):
         # "in today's world", "today's young people": nowadays, not the day
         return Result("DATE", "PRESENT_REF", None, None, mod, "none", None, focus=False)

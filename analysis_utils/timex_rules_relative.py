@@ -55,8 +55,8 @@ def _h_unit_deictic(m, ctx):
     base = coarsen(Point.of_day(ctx.anchor), u)
     if base is None:
         return None
-    if u in ("decade", "century") and off < 0:
-        off = 0  # "the past decade" is the stretch ending now, written as the current decade
+    # "the last decade", "the past century": the one before the current one (TimeBank:
+    # "the last decade" said in 1998 is 198; "the last century" is the 1800s)
     return anchored(shift(base, u, off), ctx, mod=mod)
 
 
@@ -335,9 +335,9 @@ def _h_units_ago(m, ctx):
         unit, n = "week", (n * 2 if n else None)
     if _relative_is_duration(d, code_gran):
         # TimeML: "two days later", "a week after": the timex is the amount of
-        # time, a DURATION; "later"/"after" only link it to the event
-        return Result("DURATION", duration_value(n, unit), None, code_gran,
-                      mod, "none", None, focus=False)
+        # time, a DURATION, and "later"/"after" is a signal outside it: declining
+        # here lets the plain duration "two days" stand
+        return None
     if n is None or not float(n).is_integer():
         # "a few years ago", "several months earlier": direction only
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, mod, "none", None, focus=False)
@@ -386,15 +386,18 @@ def _h_units_ago(m, ctx):
 
 @rule(
     "units_bare_relative",
-    r"(?i:(?<![\w-])(?:(?:just|only|mere|several|many|some)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)"
-    r"\s+(?P<dir>ago|earlier|later)(?![\w-]))",
+    r"(?i:(?<![\w-])(?:(?:several|many|some)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)"
+    r"(?:\s+(?P<dir>ago)|(?=\s+(?:earlier|later)(?![\w-])))(?![\w-]))",
     prio=2,
+    # "two years later" is the duration "two years" and a signal, not "years later"
+    check=lambda m, text, s, e: re.search(r"(?i:(?:\d|\b(?:" + QUANT + r"))\s*[\s-]$)", text[max(0, s - 25):s]) is None,
     triggers=("minutes", "hours", "days", "weeks", "months", "years", "decades"),
 )
 def _h_units_bare_relative(m, ctx):
     """"Days later", "hours earlier": an unknown amount of time from an event (a
-    DURATION, ``PXD``); "years ago": some time before the publication (``PAST_REF``)."""
+    DURATION, ``PXD``, the extent without the signal "later"); "years ago": some
+    time before the publication (``PAST_REF``)."""
     unit = unit_of(m.group("unit"))
-    if m.group("dir").lower() == "ago":
+    if m.group("dir"):
         return Result("DATE", "PAST_REF", None, None, None, "none", None, focus=False)
     return Result("DURATION", duration_value(None, unit), None, unit, None, "none", None, focus=False)

@@ -76,6 +76,9 @@ _ED_BLOCKERS = {
     "is", "are", "am", "be", "being", "been", "'s", "'re", "the", "a", "an", "its", "their", "his",
     "her", "this", "that", "these", "those", "our", "my", "your", "very", "more", "most", "so-called",
 }
+# before an irregular form they make it a participle ("will be held", "has been made")
+_PARTICIPLE_BLOCKERS = {"is", "are", "am", "be", "being", "been", "'s", "'re", "has", "have"}
+_AUXILIARY_PAST = {"was", "were", "had", "did", "ago"}
 _PRESENT_CUE = re.compile(
     r"(?i:\b(?:is|are|am|remains?|seems?|appears?|continues?|believes?|expects?|"
     r"assess|assesses|has|have|does|do|isn't|aren't|doesn't|don't)\b)"
@@ -119,6 +122,10 @@ def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
                 prev = re.search(r"([\w']+)\s+(?:\w+ly\s+)?$", sentence[max(0, s - 30):s])
                 if prev and prev.group(1).lower() in _ED_BLOCKERS:
                     continue
+            elif rx is _PAST_CUE and w not in _AUXILIARY_PAST:
+                prev = re.search(r"([\w']+)\s+(?:\w+ly\s+)?$", sentence[max(0, s - 30):s])
+                if prev and prev.group(1).lower() in _PARTICIPLE_BLOCKERS:
+                    continue  # "will be held", "is being built": a participle, no past
             taken.append((s, e))
             out.append((s, e, kind))
     return out

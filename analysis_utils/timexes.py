@@ -48,13 +48,18 @@ Columns of the timexes table
 
 How it works
 ------------
-1. *Candidates.* 45 regular-expression rules (calendar dates, numeric
+1. *Candidates.* 46 regular-expression rules (calendar dates, numeric
    dates, years, decades, centuries, quarters, halves, seasons, weekdays,
    day-of-month ordinals, "today"-words, holidays such as "Thanksgiving
    Day", deictic units such as "last week", anaphoric ones such as "the
    next day", "N units ago", durations, clock times (also wire-service
    "0730 GMT"), parts of day, sets such as "every year" or "$5 a year",
    vague references, named eras read from ``timex_eras.yml``) propose spans.
+   Extents follow the TimeML guidelines: modifiers ("about", "early", "the
+   end of") are inside, prepositions and the signals "later"/"before" of an
+   amount counted from an event are outside ("[two days] later"); a SET keeps
+   its frequency ("twice a year"); a rate of something else ("$5 a year",
+   "miles per hour") is not a time.
    Numbers may be digits, decimals, fractions or words ("nine",
    "twenty-four", "a dozen", "a couple of"). A rule runs on a paragraph only
    if one of its trigger words occurs there, which keeps the tagger fast.

@@ -246,8 +246,17 @@ def test_time_takes_its_day():
 def test_sets():
     df = find_timexes("The festival is held every year, each Monday and twice a week; it pays $5 a year.", A)
     assert set(df["type"]) == {"SET"}
+    # the frequency is inside a SET's extent; a rate of money ("$5 a year") is no time
     assert dict(zip(df["text"], df["value"])) == {"every year": "P1Y", "each Monday": "XXXX-WXX-1",
-                                                  "a week": "P1W", "a year": "P1Y"}
+                                                  "twice a week": "P1W"}
+
+
+def test_frequencies_and_rates():
+    check("The board meets three times a year and once a month.", {"three times a year": "P1Y", "once a month": "P1M"})
+    for rate in ("The plan saves $500 million a year.", "Prices rise 5% a year.", "It runs 15 million instructions per second."):
+        assert find_timexes(rate, A).empty, rate
+    # "once a year ago" is no frequency
+    assert "once a year" not in values("He was arrested once a year ago.")
 
 
 def test_vague_references():
@@ -260,9 +269,12 @@ def test_vague_references():
 
 
 def test_amounts_counted_from_an_event_are_durations():
-    # TimeML: "two days later" tags the amount; "later" only links it to the event
+    # TimeML: "two days later" tags the amount; "later" is a signal outside the timex
     got = check("Two days later, police arrested him. A week earlier, he had resigned. Days later, he died.",
-                {"Two days later": "P2D", "A week earlier": "P1W", "Days later": "PXD"})
+                {"Two days": "P2D", "A week": "P1W", "Days": "PXD"})
+    assert not {"Two days later", "A week earlier", "Days later"} & set(got)
+    check("Nearly a year later, the city was rebuilt. Two years later, he died.",
+          {"Nearly a year": "P1Y", "Two years": "P2Y"})
     assert set(find_timexes("Two days later, police arrested him.", A)["type"]) == {"DURATION"}, got
     check("He was arrested on June 7, a day after the blasts.", {"June 7": "2024-06-07", "a day": "P1D"})
     assert find_timexes("He was arrested on June 7, a day after the blasts.", A).iloc[1]["type"] == "DURATION"
@@ -488,7 +500,7 @@ def test_rules_are_named_ordered_and_triggered():
     from analysis_utils.timex_engine import RULES
 
     names = [r.name for r in RULES]
-    assert len(names) == len(set(names)) == 45
+    assert len(names) == len(set(names)) == 46
     assert names[0] == "month_day" and names[-1] == "era"  # the order settles ties between equal candidates
     assert all(r.triggers for r in RULES)
 
@@ -515,3 +527,56 @@ def test_article_without_a_date_uses_the_inferred_one():
 
 def values_of(df: pd.DataFrame) -> dict[str, str]:
     return {r.text: r.value for r in df.itertuples() if r.type == "DATE"}
+
+
+# --- issue #4: conventions of the TimeML guidelines checked on hand-made news sentences
+
+
+def test_bare_half_year_in_business_news():
+    # "the first half" with no year: this year's, or last year's when a past clause
+    # speaks of a half that has not begun (anchor 2024-06-17 is in the first half)
+    check("Profits rose 5 percent in the first half.", {"the first half": "2024-H1"})
+    check("Sales fell in the second half, the company said.", {"the second half": "2023-H2"})
+    check("The airline expects a profit in the second half.", {"the second half": "2024-H2"})
+    check("First-half earnings rose.", {"First-half": "2024-H1"})
+    # a game's half, a half hour, "the first half of the match": no time
+    for text in ("He scored twice in the second half.", "The first half hour was dull.",
+                 "Profits of the first half of the match were shared."):
+        assert not any("half" in k for k in values(text)), text
+
+
+def test_overnight_is_the_night_before_the_day_in_focus():
+    check("Fighting continued overnight.", {"overnight": "2024-06-16TNI"})
+    check("On June 7, shares fell after overnight losses in New York.", {"overnight": "2024-06-06TNI"})
+    assert find_timexes("Fighting continued overnight.", A).iloc[0]["type"] == "TIME"
+    for text in ("It was an overnight success.", "The overnight rate rose."):
+        assert find_timexes(text, A).empty, text
+
+
+def test_same_period_of_last_year():
+    check("In the first quarter, exports rose 10 percent over the same period of last year.",
+          {"the first quarter": "2024-Q1", "the same period of last year": "2023-Q1"})
+
+
+def test_decade_written_without_apostrophe():
+    check("He grew up in the 60s and left in the late 70s.", {"the 60s": "196", "the late 70s": "197"})
+    for text in ("Highs will be in the 80s.", "People in their 60s are at risk."):
+        assert find_timexes(text, A).empty, text
+    # the style of the New York Times in the 1990s: "the 1960's", "the 90's"
+    check("The music of the 1960's is back; he grew up in the 90's.", {"the 1960's": "196", "the 90's": "199"})
+
+
+def test_last_decade_is_the_previous_one():
+    check("Crime fell in the last decade.", {"the last decade": "201"})
+    check("The bridge was built in the last century.", {"the last century": "19"})
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("The summit will be held on the 18th.", "2024-06-18"),
+    ("The summit will be held on the 18th and 19th.", "2024-06-18/2024-06-19"),
+    ("The summit was held on the 5th.", "2024-06-05"),
+    ("The new law has been signed on the 5th.", "2024-06-05"),
+])
+def test_passive_participle_after_a_modal_is_no_past(sentence, value):
+    df = find_timexes(sentence, "2024-06-17")
+    assert df["value"].tolist() == [value]
