@@ -135,6 +135,7 @@ class Frame:
     speaker_span: tuple[int, int] | None = None
     cue_start: int = -1
     cue_end: int = -1
+    closes: int = -1  # the comma closing the relative clause the cue stands in, if any
 
 
 def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[int, Cue]]:
@@ -293,10 +294,31 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
             frames.append(f)
     if lex.nouns and not headline:
         frames = sorted(frames + noun_frames(text, toks, lex), key=lambda f: f.i)
+    for f in frames:
+        f.closes = _relative_close(toks, f.i)
     # a cue inside another frame's apposition ("X, who asked not to be named, warned") is no frame
     inside = {k for f in frames if f.mention is not None and f.mention.role_span
               for k in range(*f.mention.role_span)}
     return [f for f in frames if f.i not in inside]
+
+
+_RELATIVES = frozenset("which who whom whose where when".split())
+
+
+def _relative_close(toks: list[Tok], i: int) -> int:
+    """The comma closing a relative clause set off by commas that holds ``toks[i]``
+    (``the plan, which economists have criticized as vague, would ...``), or -1."""
+    k = i - 1
+    while k >= 0 and toks[k].text != "," and toks[k].kind != "q":
+        k -= 1
+    if k < 0 or toks[k].kind == "q" or k + 1 >= i or toks[k + 1].lower not in _RELATIVES:
+        return -1
+    for j in range(i + 1, len(toks)):
+        if toks[j].kind == "q" or toks[j].text in (";", ":", "."):
+            return -1
+        if toks[j].text == ",":
+            return j
+    return -1
 
 
 _TO_NOUNS = frozenset("promise pledge vow threat call demand".split())
@@ -581,7 +603,7 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
                                                     for t in gap) and not any(t.kind == "q" for t in toks[k + 1:f.i]):
             return f, ("direct" if initial else "partial")
         break
-    before = [f for f in frames if f.i + f.cue.n <= k]
+    before = [f for f in frames if f.i + f.cue.n <= k and not 0 <= f.closes < k]
     if before:
         f = before[-1]
         named = [g for g in before if g.speaker]
@@ -700,8 +722,8 @@ def reported_clause(text: str, toks: list[Tok], frames: list[Frame], idx: int) -
         fs, fe = min(m.np0, f.i), f.i + f.cue.n
     limit = stop
     for g in frames[idx + 1:]:
-        if g.i < fe:
-            continue
+        if g.i < fe or g.closes >= 0:
+            continue  # a cue inside a relative clause does not end the reported clause
         start = g.i if (g.inverted or g.mention is None or g.via == "main-clause") else g.mention.np0
         if _cuts(toks, g, start, fe):
             limit = min(start, stop)

@@ -524,6 +524,10 @@ class QuoteBuilder:
                     and dash_speaker(self.text, toks, k) is not None:
                 frame = None  # "... including Mitt Romney -- ''...''": the name next to it
             content = self.text[span.start:span.end]
+            if frame is not None and kind == "partial" and frame.cue.group.startswith("cognition"):
+                # "X told reporters that she felt "great."": the words are in what X said
+                frame = next((g for g in reversed(frames) if g.i < frame.i and g.speaker
+                              and g.cue.group in ("speech", "speech_that", "addressee")), frame)
             if frame is not None and kind == "partial" and (
                     self._scare(toks, k, content, sent.para.headline)
                     or frame.cue.group.startswith("cognition") and not (

@@ -928,6 +928,19 @@ def test_a_connective_between_commas_is_no_role():
     assert (row["speaker"], row["speaker_role"]) == ("Olsen", "")
 
 
+
+def test_cue_inside_a_relative_clause_does_not_take_the_quotation_after_it():
+    text = (HEAD + LEAD + 'Ruiz said the plan, which he first described in Detroit and which economists have '
+            'criticized as vague, would create "millions of jobs."')
+    assert one(find_quotes(text), "millions of jobs.")["speaker"] == "Ruiz"
+
+
+def test_belief_verb_inside_what_someone_said_keeps_the_speakers_words():
+    text = HEAD + LEAD + 'Mary Olsen told reporters on Tuesday that she felt "great."'
+    row = one(find_quotes(text), "great.")
+    assert (row["kind"], row["speaker"]) == ("partial", "Mary Olsen")
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
