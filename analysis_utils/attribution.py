@@ -68,7 +68,10 @@ _NOUN_BASES = frozenset("report claim note comment remark tweet post call estima
                         "vow charge demand question joke answer reply counter state guess forecast project signal "
                         "boast lament brief find warning statement".split())
 _MODALS = frozenset("will would can could may might should must do did does to".split())
-_GERUND_PREPS = frozenset("for of about from without in on against despite toward towards".split())
+# "thanked him for saying", "accused her of saying": the words of someone else than the subject
+_GERUND_PREPS = frozenset("for of about from on against toward towards".split())
+# "after saying", "despite admitting", "without saying": the subject of the main clause said it
+_SUBJECT_GERUND_PREPS = frozenset("after before while since upon despite without in by besides".split())
 _QUANTIFIERS = frozenset("a an few some many several most all both other others more no any".split())
 DASHES = ("—", "―", "–", "-")
 SEPARATORS = ("...", "…", ":", "-", "–", "—", "―", "|", ";", "?", "!", ".", ",")
@@ -414,9 +417,22 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
             subj = sentence_subject(text, toks, j) if j > 0 else None
             if subj is not None:
                 return subj, "main-clause", False
-        return None, "gerund", False  # "thanked him for saying that ...": not the subject's words
+        obj = _object_before(text, toks, j - 1) if before.lower in ("for", "of") else None
+        if obj is not None:
+            return obj, "name", False  # "thanked Pence for saying", "accused him of saying": the object's words
+        return None, "gerund", False  # "thanked the crowd for saying that ...": not the subject's words
+    if cue.participle and before.kind == "w" and before.lower in _SUBJECT_GERUND_PREPS and j >= 2 \
+            and toks[j - 1].text == ",":
+        # "House Speaker Paul Ryan, despite admitting that ...": the subject before the comma
+        m = np_left(text, toks, j - 2, 0)
+        if m is not None and m.kind in ("name", "descriptor") and m.np0 == 0:
+            return m, "main-clause", False
+    if cue.participle and before.kind == "w" and before.lower in _SUBJECT_GERUND_PREPS and j == 0:
+        # "After saying her foot was swollen, she ...": the subject of the main clause after it
+        subj = sentence_subject(text, toks, len(toks))
+        return (subj if subj is not None and subj.t0 > i else None), "main-clause", False
     if cue.participle:
-        # "..., saying", "by saying", "recalled thinking": the subject of the main clause
+        # "..., saying", "by saying", "despite admitting", "recalled thinking": the subject of the main clause
         if earlier is not None:
             return earlier.mention, "main-clause", False
         subj = sentence_subject(text, toks, j) if j > 0 else None
@@ -449,6 +465,27 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
     if m is not None and m.np0 > 0 and toks[m.np0 - 1].lower in ("if", "unless", "whether"):
         m = None  # a hypothetical: "If Russia states ..."
     return m, "name", False
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def _object_before(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """A person right before *for/of saying*, the object of the verb before it: ``thanked
+    Pence``, ``accused him`` (as a pronoun mention to resolve); None for anything else."""
+    if j < 1 or toks[j].kind != "w":
+        return None
+    t = toks[j]
+    if t.lower in _OBJECT_PRONOUNS:
+        head = _OBJECT_PRONOUNS[t.lower]
+        return Mention("pronoun", j, j + 1, t.start, t.end, t.text, head=head, plural=head == "they", person=True,
+                       object_case=True)
+    if not _name_tok(t):
+        return None
+    m = np_left(text, toks, j, 0, link=False)
+    if m is None or m.kind != "name" or not m.person or m.np0 == 0:
+        return None  # the subject itself ("Trump for saying") is not an object
+    return m
 
 
 def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
@@ -607,7 +644,8 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
     if before:
         f = before[-1]
         named = [g for g in before if g.speaker]
-        if not f.speaker and named and (f.mention is None or not _adjacent(toks, f, k)):
+        if not f.speaker and named and (f.mention is None or not _adjacent(toks, f, k)) \
+                and not (f.mention is not None and f.mention.object_case):
             f = named[-1]  # "President Marsh ... said it would tell ... ''...''": not the unresolved "it"
         gap = toks[f.i + f.cue.n:k]
         if f.inverted and f.mention is not None and f.cue.group != "according":

@@ -391,6 +391,8 @@ class QuoteBuilder:
             self._said(full, m.start, pidx, m.person, m.plural, m.gender or self.people.gender.get(full, ""))
         elif m.kind == "pronoun":
             said = self._pronoun(m, pidx)
+            if said is not None and m.object_case and self._is_subject(said.name):
+                said = None  # "Clinton accused him of saying": "him" is not Clinton
             if said is not None:
                 f.speaker = said.name
                 f.role = self.people.role(said.name, m.start)
@@ -478,12 +480,20 @@ class QuoteBuilder:
             return last
         return None
 
+    def _is_subject(self, name: str) -> bool:
+        """Is ``name`` the subject of the sentence being attributed?"""
+        subj = self.cur_subj
+        if subj is None or subj.kind != "name":
+            return False
+        return name in {self.people.resolve(x.text, x.start) or x.text for x in (subj.parts or [subj])}
+
     def _own_person(self, m: Mention, g: str) -> _Said | None:
         """*he*/*she* later in a sentence whose subject is one person named in full or titled,
         of that gender or of none known: ``Gary Johnson drew laughs when he asked, "..."``."""
         subj = self.cur_subj
-        if subj is None or subj.kind != "name" or not subj.person or subj.parts or subj.end > m.start:
-            return None
+        if subj is None or subj.kind != "name" or not subj.person or subj.parts or subj.end > m.start \
+                or m.object_case:
+            return None  # "Clinton accused him of ...": an object is not the subject
         name = self.people.resolve(subj.text, subj.start) or subj.text
         if name not in self.people.full_names and not subj.title:
             return None

@@ -286,6 +286,7 @@ class Mention:
     np0: int = -1  # first token of the whole noun phrase (titles, "the"); t0 when -1
     end_tok: int = -1  # (np_right) first token after the phrase and its apposition
     role_span: tuple[int, int] | None = None  # token range of the apposition
+    object_case: bool = False  # a pronoun in the object case ("accused him of saying")
 
     def __post_init__(self) -> None:
         if self.np0 < 0:

@@ -941,6 +941,24 @@ def test_belief_verb_inside_what_someone_said_keeps_the_speakers_words():
     assert (row["kind"], row["speaker"]) == ("partial", "Mary Olsen")
 
 
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('Ruiz thanked Mary Olsen for saying that the campaign was "stronger than ever."', "stronger than ever.",
+     "Mary Olsen"),
+    ('House Speaker Tom Ruiz, despite admitting that he had concerns about "lawyers trying to get rich," '
+     'backed the bill.', "lawyers trying to get rich,", "Tom Ruiz"),
+    ('Mary Olsen spoke on Monday. After saying her foot was "so swollen I could barely walk," she left.',
+     "so swollen I could barely walk,", "Mary Olsen"),
+])
+def test_who_said_the_words_of_a_gerund(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
+def test_an_object_pronoun_is_not_the_subject():
+    df = find_quotes(HEAD + LEAD + 'Mary Olsen accused him of saying that women were "pigs."')
+    assert one(df, "pigs.")["speaker"] != "Mary Olsen"
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
