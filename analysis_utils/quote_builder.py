@@ -480,6 +480,16 @@ class QuoteBuilder:
             return last
         return None
 
+    def _aside(self, pidx: int) -> bool:
+        """A short narrative paragraph with no quotation, no cue and no name after its first
+        word (``The crowd roared.``): it does not end the speaker's turn."""
+        p = self.paras_by_index.get(pidx)
+        if p is None or p.headline or pidx in self.para_has_frames or self.tail_row.get(pidx) is not None:
+            return False
+        words = self.text[p.start:p.end].split()
+        return 0 < len(words) <= 12 and not any(c in self.text[p.start:p.end] for c in "\"“”‘’") \
+            and not any(w[:1].isupper() for w in words[1:])
+
     def _is_subject(self, name: str) -> bool:
         """Is ``name`` the subject of the sentence being attributed?"""
         subj = self.cur_subj
@@ -629,6 +639,8 @@ class QuoteBuilder:
             return self._row("direct", span.start, span.end, pidx, span=span, speaker=name, speaker_span=sp,
                              role=role, via="previous-paragraph", anonymous=anon)
         before = self.tail_row.get(pidx - 1)
+        if before is None and self._aside(pidx - 1):
+            before = self.tail_row.get(pidx - 2)  # "..." said Trump. / The crowd roared. / "..."
         if before is not None and before["speaker"] and para_start and pidx not in self.para_has_frames \
                 and (self.last is None or self.last.name == before["speaker"]):
             return self._row("direct", span.start, span.end, pidx, span=span, speaker=before["speaker"],

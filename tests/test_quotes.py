@@ -959,6 +959,16 @@ def test_an_object_pronoun_is_not_the_subject():
     assert one(df, "pigs.")["speaker"] != "Mary Olsen"
 
 
+
+def test_a_short_aside_paragraph_does_not_end_the_speakers_turn():
+    text = (HEAD + LEAD + '"We have to win Ohio," said Tom Ruiz at a rally in Columbus.\n\n'
+            'The crowd roared.\n\n"We are going to win so big."')
+    assert one(find_quotes(text), "We are going to win so big.")["speaker"] == "Tom Ruiz"
+    other = (HEAD + LEAD + '"We have to win Ohio," said Tom Ruiz at a rally in Columbus.\n\n'
+             'Mary Olsen was not impressed.\n\n"We are going to win so big."')
+    assert one(find_quotes(other), "We are going to win so big.")["speaker"] != "Tom Ruiz"
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
