@@ -19,8 +19,9 @@ State machine, in order of precedence for a quotation
 4. A quotation that ends its sentence with no cue, after a colon in a sentence whose
    subject is a named person (``Obama has a message: "..."``; the subject of a clause after
    *but*/*while*: ``..., Smith said, but Jones was unconvinced: "..."``; the possessor of a
-   speech noun: ``Trump's response was blunt: "..."``) -> that person (``lead-in``, the
-   colon as cue).
+   speech noun: ``Trump's response was blunt: "..."``, ``The campaign's response:``, ``His
+   answer:`` with *his* resolved like a speaker pronoun) -> that person or institution
+   (``lead-in``, the colon as cue).
 5. A quotation opening a sentence with no cue: the speaker of the last attribution of the
    same paragraph (``continuation``, same ``attribution`` id) unless the sentence in between
    attributed nothing and is about another named person (``"...," Smith said. Jones
@@ -29,7 +30,8 @@ State machine, in order of precedence for a quotation
    of its clause-less cue (``Cummings called him a master ... "..."``; ``lead-in``); at the
    start of a paragraph, the speaker announced by a previous paragraph ending in a colon,
    or the speaker of the previous paragraph's last sentence when this paragraph has no cue
-   (``previous-paragraph``), or else that sentence's named subject when it attributed
+   (``previous-paragraph``; a short aside paragraph with no quotation and no name in
+   between, ``The crowd roared.``, is passed over), or else that sentence's named subject when it attributed
    nothing (``lead-in``: ``Trump spoke for an hour in Ohio.`` / ``"Nobody can beat us."``);
    the pieces of a multi-paragraph quotation share a speaker (``multi-paragraph``).
    Otherwise the speaker stays empty.
