@@ -297,12 +297,47 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
             frames.append(f)
     if lex.nouns and not headline:
         frames = sorted(frames + noun_frames(text, toks, lex), key=lambda f: f.i)
+    if not headline:
+        taken = {f.i for f in frames}
+        frames = sorted(frames + [f for f in passive_frames(text, toks, lex) if f.i not in taken],
+                        key=lambda f: f.i)
     for f in frames:
         f.closes = _relative_close(toks, f.i)
     # a cue inside another frame's apposition ("X, who asked not to be named, warned") is no frame
     inside = {k for f in frames if f.mention is not None and f.mention.role_span
               for k in range(*f.mention.role_span)}
     return [f for f in frames if f.i not in inside]
+
+
+def passive_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
+    """Passive speech cues with their agent: ``was described by one official as the
+    "emir of oil and gas"``, ``has been called "a liar" by his rivals``. The agent (a
+    name or a speaker noun after *by*, within eight words of the cue) is the source."""
+    out = []
+    words = [t.lower if t.kind == "w" else "" for t in toks]
+    for i in range(1, len(toks) - 2):
+        t = toks[i]
+        if t.kind != "w" or t.cap or not (t.lower.endswith("ed") or t.lower in _IRREGULAR_PARTICIPLES):
+            continue
+        cue = lex.match(words, i)
+        if cue is None or cue.group not in ("speech", "speech_that") or cue.n != 1:
+            continue
+        k = i - 1
+        while k >= 0 and toks[k].kind == "w" and (toks[k].lower in ADVERBS_BEFORE_CUE or _ly_adverb(toks[k].lower)):
+            k -= 1
+        if k < 0 or toks[k].lower not in _BE:
+            continue
+        for j in range(i + 1, min(len(toks) - 1, i + 9)):
+            if toks[j].text in (",", ";", ":", ".") and toks[j].kind == "p":
+                break
+            if toks[j].lower == "by":
+                m = np_right(text, toks, j + 1, len(toks), apposition=False)
+                if m is not None and m.kind != "pronoun" and (
+                        m.kind == "name" or m.head in ANON_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | TITLES
+                        or m.head.endswith("s") and m.head[:-1] in TITLES):
+                    out.append(Frame(i, cue, m, inverted=True))
+                break
+    return out
 
 
 _RELATIVES = frozenset("which who whom whose where when".split())
@@ -507,6 +542,10 @@ def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
     if m is not None and m.kind == "descriptor" and toks[i].lower in _NOUNISH and all(
             t.lower in _QUANTIFIERS for t in toks[m.t0:m.t1]):
         return False  # "a few questions", "some claims"
+    if m is not None and m.kind == "descriptor" and toks[m.t0].lower in ("a", "an") and i + 1 < len(toks) \
+            and toks[i + 1].kind == "q" and toks[i].lower in ("called", "named", "dubbed", "titled", "labeled",
+                                                              "labelled", "nicknamed", "branded"):
+        return False  # "a group called "Citizens for Tomorrow"": a name, no attribution
     if m is not None and not f.inverted and any(t.lower in ("neither", "nor") for t in toks[:m.t0]):
         return False  # "Neither the Kremlin nor ... has disclosed"
     if toks[i].lower in _NOUNISH and not f.inverted and not _colon_after(toks, i + cue.n) and not (
@@ -571,7 +610,12 @@ def _name_before(toks: list[Tok], i: int, lo: int) -> bool:
         r -= 2  # "Tulsa, Oklahoma": look before the city
         while r - 1 > lo and toks[r - 1].kind == "w" and toks[r - 1].cap:
             r -= 1
+    if r - 1 >= lo and toks[r - 1].lower in _OBJECT_PREPS:
+        return False  # the object of a preposition: "things to say about Kavanaugh, describing him"
     return not (r - 1 >= lo and toks[r - 1].lower in places)  # a place: "in Tulsa, Oklahoma, arguing"
+
+
+_OBJECT_PREPS = frozenset("about of on with for against over toward towards into upon".split())
 
 
 def _inverted(text: str, toks: list[Tok], i: int, cue: Cue) -> Mention | None:

@@ -581,8 +581,9 @@ class QuoteBuilder:
             if prev.lower in _TERM_NOUNS or (prev.lower == "of" and k > 1 and toks[k - 2].lower in _TERM_NOUNS):
                 return self._mark_scare(key)
             if prev.lower == "called" and k > 1 and toks[k - 2].kind == "w" and not toks[k - 2].cap \
-                    and toks[k - 2].lower not in STOP:
-                return self._mark_scare(key)
+                    and toks[k - 2].lower not in STOP and toks[k - 2].bare not in ANON_HEADS | INSTITUTION_HEADS \
+                    and not (toks[k - 2].lower in ("been", "being") and self._agent_after(toks, k)):
+                return self._mark_scare(key)  # "a group called "X""; not "that officials called "X""
         if len(words) <= 4 and not content.rstrip().endswith(tuple(_TERMINAL + ",")) and nxt is not None \
                 and nxt.kind == "w" and not nxt.cap and nxt.lower not in STOP and nxt.lower not in DETERMINERS \
                 and not nxt.lower.endswith(("ed", "ly")) and nxt.lower not in _PAST | _NOT_NOUN \
@@ -591,6 +592,11 @@ class QuoteBuilder:
         if not headline and 0 < len(words) <= 8 and title_case(words) and not sentence_like(content):
             return self._mark_scare(key)  # a name: the 'Friendship Treaty'
         return False
+
+    @staticmethod
+    def _agent_after(toks: list[Tok], k: int) -> bool:
+        """*by* right after the quotation at ``toks[k]``: ``has been called "X" by critics``."""
+        return k + 1 < len(toks) and toks[k + 1].lower == "by"
 
     def _mark_scare(self, key: str) -> bool:
         if key:

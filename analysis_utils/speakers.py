@@ -463,6 +463,8 @@ def _descriptor(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
             break
         lw = p.lower
         if lw in ARTICLES:
+            if lw in ("this", "that") and head.endswith("s") and not head.endswith("ss"):
+                break  # "a fire that officials called": a relative pronoun, not a determiner
             k -= 1
             definite = lw in ("the", "this", "that", "these", "those")
             break
@@ -650,6 +652,14 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
             m = name_mention(text, toks, k, e, lo=j)
         if m is None:
             return None
+        org = not m.person or (k > j and toks[j].lower == "the" and not m.title and e - k == 1)
+        if m.kind == "name" and org and e + 1 < hi and toks[e].lower == "of" and toks[e + 1].cap \
+                and _name_tok(toks[e + 1]):
+            f = e + 1
+            while f < hi and _name_tok(toks[f]):
+                f += 1  # "the Chamber of Commerce": one organisation
+            s0, e0, t0 = _span_text(text, toks, m.t0, f)
+            m = Mention("name", m.t0, f, s0, e0, t0, person=False, np0=m.np0)
         if m.kind == "descriptor" and e < hi and toks[e].lower in ("of", "for", "at"):
             m = _right_link(text, toks, m, e, hi) or m
     else:

@@ -969,6 +969,29 @@ def test_a_short_aside_paragraph_does_not_end_the_speakers_turn():
     assert one(find_quotes(other), "We are going to win so big.")["speaker"] != "Tom Ruiz"
 
 
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('Abu Tarik was described by one official as the group\'s "emir of oil and gas."', "emir of oil and gas.",
+     "one official"),
+    ('The plan has been called "a disaster" by several Republican senators.', "a disaster",
+     "several Republican senators"),
+    ('The bill was praised by the Chamber of Commerce as "a step forward."', "a step forward.",
+     "Chamber of Commerce"),
+    ('The building was destroyed by a fire that officials called "suspicious."', "suspicious.", "officials"),
+    ('In fact, other lawyers have had different things to say about Ruiz, describing him as "insulated."',
+     "insulated.", "other lawyers"),
+])
+def test_passive_agents_relative_subjects_and_objects_of_prepositions(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence", ['He founded a group called "Citizens for Tomorrow" in 2010.',
+                                      'She wrote a book called "Hard Choices" in 2014.'])
+def test_a_thing_called_by_a_name_is_no_speech(sentence):
+    df = find_quotes(HEAD + LEAD + sentence)
+    assert set(df.loc[df["marks"] != "", "kind"]) == {"scare"}
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
