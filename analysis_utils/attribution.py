@@ -237,10 +237,27 @@ def _skip_left(toks: list[Tok], j: int, lo: int) -> int:
     return j
 
 
+def _dateline_end(toks: list[Tok], upto: int) -> int:
+    """Where the text starts after a wire dateline: ``WASHINGTON (AP) —``, ``(Reuters) -``,
+    ``NEW YORK, June 5 —`` (capitalised words, a parenthesis and a comma or a date before
+    a dash at most ten tokens in); 0 when there is none."""
+    for k in range(min(upto, 11)):
+        t = toks[k]
+        if t.text in ("—", "–", "-", "_", "―") and k > 0:
+            if not any(x.text == "(" or (x.kind == "w" and x.text.isupper() and len(x.text) >= 4) for x in toks[:k]):
+                return 0  # "Clinton — who has led in the polls — said": no dateline
+            if k + 1 < upto and toks[k + 1].text == t.text:
+                return k + 2  # "--"
+            return k + 1
+        if not (t.kind == "w" and (t.cap or t.text.isdigit()) or t.text in ("(", ")", ",", ".")):
+            return 0
+    return 0
+
+
 def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
     """The subject of the main clause: the first noun phrase, after introductory phrases,
     that a word (the verb) follows; None when unsure."""
-    lo = 0
+    lo = _dateline_end(toks, upto)
     for _ in range(4):
         while lo < upto and toks[lo].kind == "w" and toks[lo].lower in ("but", "and", "so", "yet", "still"):
             lo += 1
@@ -298,9 +315,10 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     if lex.nouns and not headline:
         frames = sorted(frames + noun_frames(text, toks, lex), key=lambda f: f.i)
     if not headline:
+        passive = {f.i: f for f in passive_frames(text, toks, lex)}
+        frames = [passive.pop(f.i) if f.i in passive and f.mention is None else f for f in frames]
         taken = {f.i for f in frames}
-        frames = sorted(frames + [f for f in passive_frames(text, toks, lex) if f.i not in taken],
-                        key=lambda f: f.i)
+        frames = sorted(frames + [f for i, f in passive.items() if i not in taken], key=lambda f: f.i)
     for f in frames:
         f.closes = _relative_close(toks, f.i)
     # a cue inside another frame's apposition ("X, who asked not to be named, warned") is no frame
@@ -311,8 +329,10 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
 
 def passive_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
     """Passive speech cues with their agent: ``was described by one official as the
-    "emir of oil and gas"``, ``has been called "a liar" by his rivals``. The agent (a
-    name or a speaker noun after *by*, within eight words of the cue) is the source."""
+    "emir of oil and gas"``, ``has been called "a liar" by his rivals``, ``immigrants
+    described by a friend as "..."`` (a reduced relative, *by* right after the cue). The
+    agent (a name or a speaker noun after *by*, within eight words of the cue) is the
+    source.""" 
     out = []
     words = [t.lower if t.kind == "w" else "" for t in toks]
     for i in range(1, len(toks) - 2):
@@ -325,7 +345,9 @@ def passive_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
         k = i - 1
         while k >= 0 and toks[k].kind == "w" and (toks[k].lower in ADVERBS_BEFORE_CUE or _ly_adverb(toks[k].lower)):
             k -= 1
-        if k < 0 or toks[k].lower not in _BE:
+        reduced = toks[i + 1].lower == "by" and toks[i - 1].kind == "w" and not toks[i - 1].cap \
+            and toks[i - 1].lower not in STOP  # "immigrants described by a friend as ..."
+        if not reduced and (k < 0 or toks[k].lower not in _BE):
             continue
         for j in range(i + 1, min(len(toks) - 1, i + 9)):
             if toks[j].text in (",", ";", ":", ".") and toks[j].kind == "p":

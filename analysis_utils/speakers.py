@@ -183,7 +183,9 @@ ANON_HEADS = _set(
     "officials aides person someone somebody one "
     "administration-officials doctors physicians lawyers attorneys economists bankers traders "
     "investors manager managers owner owners director directors head chief agents agent those "
-    "campaigners advocates proponents detractors skeptics sceptics pollsters polls"
+    "campaigners advocates proponents detractors skeptics sceptics pollsters polls "
+    "friend friends relative relatives neighbor neighbors neighbour neighbours colleague colleagues "
+    "ally allies classmate classmates acquaintance acquaintances"
 )
 INSTITUTION_HEADS = _set(
     "government ministry department agency administration campaign committee commission council "
@@ -193,7 +195,7 @@ INSTITUTION_HEADS = _set(
     "parties governments companies firms banks unions agencies ministries lawsuit regime "
     "cabinet parliament legislature congress senate house kremlin leadership presidency "
     "prosecution defense defence court judge jury panel delegation mission club democrats "
-    "republicans conservatives liberals progressives"
+    "republicans conservatives liberals progressives family"
 )
 DOCUMENT_HEADS = _set(
     "statement report study survey poll letter memo memorandum document documents filing "

@@ -992,6 +992,22 @@ def test_a_thing_called_by_a_name_is_no_speech(sentence):
     assert set(df.loc[df["marks"] != "", "kind"]) == {"scare"}
 
 
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('WASHINGTON (AP) — Mary Olsen kept the heat on Tom Ruiz, saying "we are electing a president, not a king."',
+     "we are electing a president, not a king.", "Mary Olsen"),
+    ('Tarik was born to immigrants described by one family friend as "very respectful" of the country.',
+     "very respectful", "one family friend"),
+])
+def test_dateline_before_the_subject_and_a_reduced_passive(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
+def test_a_name_between_dashes_is_no_dateline():
+    df = find_quotes(HEAD + LEAD + 'Olsen — who has led in the polls — said the race was "tight."')
+    assert one(df, "tight.")["speaker"] == "Olsen"
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
