@@ -410,6 +410,13 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
         if lemma is None:
             continue
         nxt = toks[i + 1].lower
+        if nxt in ("to", "on", "in", "at", "during", "before") and not (nxt == "to" and lemma in _TO_NOUNS):
+            # "Assange's comment to a British television network that ...": past a short phrase
+            x = i + 2
+            while x < len(toks) and x - i <= 7 and toks[x].kind == "w" and toks[x].lower != "that":
+                x += 1
+            if x < len(toks) and toks[x].lower == "that":
+                nxt = "that"
         if not (nxt == "that" or (nxt == "to" and lemma in _TO_NOUNS)):
             continue
         j = i - 1
@@ -649,6 +656,15 @@ def _inverted(text: str, toks: list[Tok], i: int, cue: Cue) -> Mention | None:
 def _relative_antecedent(text: str, toks: list[Tok], k: int) -> Mention | None:
     """``McConnell, now the Senate majority leader, who in 2010 said``: the noun phrase
     before ``, who``."""
+    if k - 1 >= 0 and toks[k - 1].kind == "w" and not toks[k - 1].cap and toks[k - 1].bare in ANON_HEADS | TITLES:
+        m = np_left(text, toks, k - 1, 0)  # "a fitness personality who last month repeated ..."
+        if m is None or m.kind != "descriptor":
+            return None
+        if m.t1 - m.t0 > 1 and toks[m.t0].lower not in _DET_POSS | _QUANTIFIERS:
+            h = toks[k - 1]  # no determiner: the bare plural alone ("met critics who ..." -> "critics")
+            return Mention("descriptor", k - 1, k, h.start, h.end, h.text, head=h.bare, plural=m.plural,
+                           person=m.person)
+        return m
     if k - 1 < 0 or toks[k - 1].text != ",":
         return None
     m = apposition_subject(text, toks, k - 1, 0)

@@ -1008,6 +1008,16 @@ def test_a_name_between_dashes_is_no_dateline():
     assert one(df, "tight.")["speaker"] == "Olsen"
 
 
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ("Tarik cited Ruiz's comment to a British television network that the group had \"upcoming leaks\" to publish.",
+     "upcoming leaks", "Ruiz"),
+    ('Ruiz met critics who have called the plan "a disaster" for years.', "a disaster", "critics"),
+])
+def test_speech_noun_past_a_short_phrase_and_a_restrictive_relative(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
