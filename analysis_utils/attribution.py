@@ -641,10 +641,15 @@ def _name_before(toks: list[Tok], i: int, lo: int) -> bool:
             r -= 1
     if r - 1 >= lo and toks[r - 1].lower in _OBJECT_PREPS:
         return False  # the object of a preposition: "things to say about Kavanaugh, describing him"
+    if r - 1 >= lo and toks[r - 1].kind == "w" and not toks[r - 1].cap and toks[r - 1].lower not in _LIST_WORDS \
+            and toks[r - 1].lower not in ("in", "at", "from", "near", "to", "across"):
+        return False  # the object of a verb: "did not endorse Mr. Romney, saying": the subject's words
     return not (r - 1 >= lo and toks[r - 1].lower in places)  # a place: "in Tulsa, Oklahoma, arguing"
 
 
 _OBJECT_PREPS = frozenset("about of on with for against over toward towards into upon".split())
+# words before a name in a list of examples, whose last member may be the one saying it
+_LIST_WORDS = frozenset("as including like and or especially notably namely plus".split())
 
 
 def _inverted(text: str, toks: list[Tok], i: int, cue: Cue) -> Mention | None:
@@ -718,6 +723,11 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
             while g > 0 and gap[g - 1].cap and gap[g - 1].kind == "w" and len(gap) - g < 3:
                 g -= 1
             gap = gap[:g]
+        if gap and gap[0].lower == "as" and f.mention is not None and not f.inverted and f.mention.np0 == nxt + 1:
+            gap = []  # "... a "liar," as Trump has branded him": the frame after "as"
+        if gap and gap[0].lower in ("a", "an", "the") and len(gap) <= 4 and all(
+                t.kind == "w" and not t.cap for t in gap[1:]):
+            gap = gap[1:] if len(gap) <= 3 else gap  # "...," a visibly moved Ryan said
         if starts >= nxt and len(gap) <= 2 and all(t.kind == "w" and not t.cap and t.lower not in STOP
                                                     for t in gap) and not any(t.kind == "q" for t in toks[k + 1:f.i]):
             return f, ("direct" if initial else "partial")

@@ -1018,6 +1018,17 @@ def test_speech_noun_past_a_short_phrase_and_a_restrictive_relative(sentence, qu
     assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
 
 
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('"We are natives of this town," a visibly moved Ruiz said to the crowd.', "We are natives of this town,", "Ruiz"),
+    ('He says he is not a "liar," as Mary Olsen has branded him.', "liar,", "Mary Olsen"),
+    ('Mr. Ruiz did not endorse Mr. Olsen, saying instead that the nation was "disconnected."', "disconnected.",
+     "Ruiz"),
+])
+def test_frames_after_as_after_modifiers_and_participles_after_an_object(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
