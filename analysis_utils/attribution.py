@@ -139,6 +139,7 @@ class Frame:
     cue_start: int = -1
     cue_end: int = -1
     closes: int = -1  # the comma closing the relative clause the cue stands in, if any
+    quoted_as: bool = False  # "X was quoted as saying", "Y quoted X as saying"
 
 
 def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[int, Cue]]:
@@ -273,6 +274,13 @@ def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
                     inner.role, inner.end_tok = m.text, m.end_tok
                     m = inner
         if m is not None and m.kind == "name" and m.person and m.end_tok + 1 < upto \
+                and toks[m.end_tok].lower in ("of", "from"):
+            x = m.end_tok + 1
+            while x < upto and toks[x].kind == "w" and toks[x].cap:
+                x += 1  # "Barbara Boxer of California was ...": the place is no part of the subject
+            if x > m.end_tok + 1 and x < upto and toks[x].kind == "w" and toks[x].lower not in _PREPOSITIONS:
+                m.end_tok = x
+        if m is not None and m.kind == "name" and m.person and m.end_tok + 1 < upto \
                 and toks[m.end_tok].lower == "and":
             other = np_right(text, toks, m.end_tok + 1, upto, apposition=False)
             if other is not None and other.kind == "name" and other.person and other.t1 < upto \
@@ -302,6 +310,8 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     for i, cue in find_cues(toks, lex, headline):
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
+        if f.via == "quoted-as":
+            f.via, f.quoted_as = "name", True
         if f.mention is None and not f.inverted and cue.group in ("speech", "quote_only") and (
                 i == 0 or toks[i - 1].kind == "q" or toks[i - 1].text in (",", "—", "―", "–")):
             alt = _inverted(text, toks, i, cue)  # "...," said X / , said X,
@@ -485,6 +495,10 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         if obj is not None:
             return obj, "name", False  # "thanked Pence for saying", "accused him of saying": the object's words
         return None, "gerund", False  # "thanked the crowd for saying that ...": not the subject's words
+    if cue.participle and before.kind == "w" and before.lower == "as":
+        quoted = _quoted_as(text, toks, j)
+        if quoted is not None:
+            return quoted, "quoted-as", False
     if cue.participle and before.kind == "w" and before.lower in _SUBJECT_GERUND_PREPS and j >= 2 \
             and toks[j - 1].text == ",":
         # "House Speaker Paul Ryan, despite admitting that ...": the subject before the comma
@@ -529,6 +543,27 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
     if m is not None and m.np0 > 0 and toks[m.np0 - 1].lower in ("if", "unless", "whether"):
         m = None  # a hypothetical: "If Russia states ..."
     return m, "name", False
+
+
+def _quoted_as(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """The speaker of ``... quoted as saying``: the object of *quoted* (``The Telegraph
+    quoted Bannon, ..., as saying``) or, in the passive, the subject (``Karroubi was quoted
+    as saying``). ``toks[j]`` is *as*."""
+    q = next((x for x in range(j - 1, max(-1, j - 30), -1) if toks[x].lower == "quoted"), None)
+    if q is None or q + 1 > j:
+        return None
+    if q + 1 == j or toks[q + 1].lower == "as":
+        k = q - 1
+        while k >= 0 and toks[k].kind == "w" and (toks[k].lower in ADVERBS_BEFORE_CUE or _ly_adverb(toks[k].lower)):
+            k -= 1
+        if k >= 1 and toks[k].lower in _BE:
+            m = np_left(text, toks, k - 1, 0)  # "Karroubi was quoted as saying"
+            if m is not None and m.kind in ("name", "descriptor"):
+                return m
+            return sentence_subject(text, toks, k)
+        return None
+    m = np_right(text, toks, q + 1, j)  # "quoted Bannon, Trump's former strategist, as saying"
+    return m if m is not None and m.kind in ("name", "descriptor", "pronoun") else None
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
@@ -713,6 +748,8 @@ def link_quote(toks: list[Tok], frames: list[Frame], k: int, initial: bool) -> t
             continue
         if f.mention is None and spoken_before:
             break  # "Pence insisted that Trump had "never" said that": not the speakerless "said"
+        if f.quoted_as and not any(t.kind == "q" for t in toks[k + 1:f.i]):
+            return f, ("direct" if initial else "partial")  # "...," X was quoted as saying
         starts = f.i if (f.inverted or f.mention is None or f.via == "main-clause") else f.mention.np0
         if f.cue.participle:
             continue

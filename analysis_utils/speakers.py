@@ -185,7 +185,8 @@ ANON_HEADS = _set(
     "investors manager managers owner owners director directors head chief agents agent those "
     "campaigners advocates proponents detractors skeptics sceptics pollsters polls "
     "friend friends relative relatives neighbor neighbors neighbour neighbours colleague colleagues "
-    "ally allies classmate classmates acquaintance acquaintances"
+    "ally allies classmate classmates acquaintance acquaintances demonstrators marchers crowd crowds "
+    "audience"
 )
 INSTITUTION_HEADS = _set(
     "government ministry department agency administration campaign committee commission council "
@@ -724,6 +725,12 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
     return m
 
 
+def _short_term(quoted: str) -> bool:
+    """A quotation token that reads as a term (five words at most, no closing punctuation)."""
+    inner = quoted.strip("\"'“”‘’«» ")
+    return 0 < len(inner.split()) <= 5 and not inner.endswith((",", ".", "!", "?"))
+
+
 #: sentence adverbs set off by commas after a subject ("Ryan, however, was ..."): no apposition
 CONNECTIVES = frozenset(["however", "meanwhile", "too", "though", "instead", "also", "in turn", "for his part",
                          "for her part", "for their part", "for its part", "in contrast", "by contrast",
@@ -817,8 +824,8 @@ def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention |
         tk = toks[k]
         if paren <= k < j:
             continue
-        if tk.kind == "q":
-            return None
+        if tk.kind == "q" and not _short_term(tk.text):
+            return None  # a quotation, not an apposition ("a "Make America Great Again" cap" may be one)
         if (tk.text in (",", "(") or (tk.text in ("—", "―", "–", "-") and toks[j].text == tk.text)) and k > lo:
             inner = (k + 1, j)
             if inner[0] >= inner[1]:

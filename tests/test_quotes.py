@@ -1029,6 +1029,22 @@ def test_frames_after_as_after_modifiers_and_participles_after_an_object(sentenc
     assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
 
 
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('"Now is the moment," the Courier quoted Tom Ruiz, the party\'s former strategist, as saying.',
+     "Now is the moment,", "Tom Ruiz"),
+    ('"This election is a sham," Mehdi Karimi was quoted as saying on Monday by a news site.',
+     "This election is a sham,", "Mehdi Karimi"),
+    ('Mary Olsen of California was critical of the plan, saying on Twitter, "This is the wrong way to go."',
+     "This is the wrong way to go.", "Mary Olsen"),
+    ('One supporter, sporting a "Win Again" baseball cap, said to the naysayers, "Whoever does not like it can leave."',
+     "Whoever does not like it can leave.", "one supporter"),
+    ('Some demonstrators chanted "Down with the mayor!"', "Down with the mayor!", "some demonstrators"),
+])
+def test_quoted_as_saying_a_place_after_the_name_and_a_term_in_an_apposition(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
