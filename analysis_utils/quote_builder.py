@@ -816,6 +816,14 @@ class QuoteBuilder:
             if span is None:
                 continue
             a, b = span
+            other = [r["start"] for r in self.sent_rows if r["kind"] in ("direct", "partial")
+                     and r["speaker"] and r["speaker"] != f.speaker and a < r["start"] < b
+                     and r["cue_start"] is not None and self._dash_cue(r)]
+            if other:  # "..., including Mitt Romney -- "...": a quotation joined to another name by a dash
+                cut = max(a, self.text.rfind(" ", a, min(other)))
+                a, b = trim_clause(self.text, a, cut)
+                if len(words_of(self.text[a:b])) < 2:
+                    continue
             cue_at = toks[f.i].start
             if any(pa <= cue_at < pb and (g.speaker == f.speaker or not f.speaker) for pa, pb, g in spans):
                 continue  # "he said he hoped ...": part of the outer statement
@@ -824,6 +832,10 @@ class QuoteBuilder:
                 if f.attribution < 0:
                     continue  # no "that" and no partial quotation: a noun-phrase object
             self._row("indirect", a, b, sent.para.index, frame=f)
+
+    def _dash_cue(self, row: dict) -> bool:
+        """The row's cue is a dash or a colon (no cue word)."""
+        return self.text[row["cue_start"]:row["cue_end"]].strip().strip("".join(DASHES) + ":") == ""
 
     # transcripts and multi-paragraph quotations --------------------------------------------
     def _transcripts(self) -> None:

@@ -1045,6 +1045,23 @@ def test_quoted_as_saying_a_place_after_the_name_and_a_term_in_an_apposition(sen
     assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
 
 
+
+def test_reported_clause_stops_before_a_quotation_joined_to_another_name_by_a_dash():
+    text = (HEAD + LEAD + 'Many Republicans have said the same thing, including the former candidate Tom Ruiz -- '
+            '"It is disqualifying to refuse to release tax returns."')
+    df = find_quotes(text)
+    assert one(df, "It is disqualifying to refuse to release tax returns.")["speaker"] == "Tom Ruiz"
+    outer = df[(df["kind"] == "indirect") & (df["speaker"] == "Many Republicans")]
+    assert len(outer) == 1 and "disqualifying" not in outer.iloc[0]["text"]
+
+
+def test_nested_attribution_keeps_the_inner_quotation_in_the_outer_clause():
+    text = HEAD + LEAD + 'According to the Courier, spokesman Tom Ruiz said that "she would sign the bill."'
+    df = find_quotes(text)
+    outer = df[(df["kind"] == "indirect") & (df["speaker"] == "Courier")]
+    assert len(outer) == 1 and "she would sign" in outer.iloc[0]["text"]
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
