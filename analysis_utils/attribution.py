@@ -538,11 +538,31 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
             return None, "name", True
         return _inverted(text, toks, i, cue), "name", True  # "..." said X
     m = np_left(text, toks, j, 0)
+    if m is None:
+        m = _reduced_relative_subject(text, toks, j)
     if m is not None and m.kind == "pronoun" and m.head == "who":
         m = _relative_antecedent(text, toks, m.t0)
     if m is not None and m.np0 > 0 and toks[m.np0 - 1].lower in ("if", "unless", "whether"):
         m = None  # a hypothetical: "If Russia states ..."
     return m, "name", False
+
+
+def _reduced_relative_subject(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """The subject before a participle phrase that ends at ``toks[j]``, right before the cue:
+    ``A GAO report released last year found``, ``A study published Tuesday in the journal
+    concluded``, ``Officials interviewed by the Courier said`` (a speaker noun, then a
+    participle, then up to six words with no punctuation)."""
+    for x in range(j, max(0, j - 7), -1):
+        t = toks[x]
+        if t.kind != "w":
+            return None
+        if not t.cap and (t.lower.endswith("ed") or t.lower in _IRREGULAR_PARTICIPLES) \
+                and toks[x - 1].kind == "w" and toks[x - 1].bare in SPEAKER_HEADS:
+            m = np_left(text, toks, x - 1, 0)
+            if m is not None and m.kind == "descriptor":
+                return m
+            return None
+    return None
 
 
 def _quoted_as(text: str, toks: list[Tok], j: int) -> Mention | None:

@@ -1062,6 +1062,18 @@ def test_nested_attribution_keeps_the_inner_quotation_in_the_outer_clause():
     assert len(outer) == 1 and "she would sign" in outer.iloc[0]["text"]
 
 
+
+@pytest.mark.parametrize("sentence,quote,speaker", [
+    ('A Government Accountability Office report released last year found that the money came from "the drug trade."',
+     "the drug trade.", "A Government Accountability Office report"),
+    ('A study published Tuesday in the journal concluded that the drug was "highly effective."', "highly effective.",
+     "a study"),
+    ('Officials interviewed by the Courier said the plan was "dead."', "dead.", "officials"),
+])
+def test_subject_before_a_participle_phrase(sentence, quote, speaker):
+    assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
