@@ -255,6 +255,20 @@ def _dateline_end(toks: list[Tok], upto: int) -> int:
     return 0
 
 
+def _skip_time_right(toks: list[Tok], k: int, upto: int) -> int:
+    """Past a time phrase at ``toks[k]`` (``on Friday``, ``last week``, ``on Sept. 5``,
+    ``Tuesday``) when a lower-case word follows it; else ``k``."""
+    x = k
+    if toks[x].kind == "w" and toks[x].lower in ("on", "last", "this", "earlier", "late", "early") \
+            and x + 1 < upto and (toks[x + 1].lower.rstrip(".") in TIME_WORDS or toks[x + 1].text.isdigit()):
+        x += 1
+    if not (toks[x].kind == "w" and (toks[x].lower.rstrip(".") in TIME_WORDS or toks[x].text.isdigit())):
+        return k
+    while x < upto and toks[x].kind == "w" and (toks[x].lower.rstrip(".") in TIME_WORDS or toks[x].text.isdigit()):
+        x += 1
+    return x if x < upto and toks[x].kind == "w" and not toks[x].cap else k
+
+
 def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
     """The subject of the main clause: the first noun phrase, after introductory phrases,
     that a word (the verb) follows; None when unsure."""
@@ -273,6 +287,8 @@ def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
                 if inner is not None and inner.kind == "name" and inner.person:
                     inner.role, inner.end_tok = m.text, m.end_tok
                     m = inner
+        if m is not None and m.end_tok + 1 < upto:
+            m.end_tok = _skip_time_right(toks, m.end_tok, upto)  # "The Security Council on Friday made"
         if m is not None and m.kind == "name" and m.person and m.end_tok + 1 < upto \
                 and toks[m.end_tok].lower in ("of", "from"):
             x = m.end_tok + 1

@@ -1074,6 +1074,13 @@ def test_subject_before_a_participle_phrase(sentence, quote, speaker):
     assert one(find_quotes(HEAD + LEAD + sentence), quote)["speaker"] == speaker
 
 
+
+def test_time_phrase_after_an_institution_subject_and_its_it():
+    text = (HEAD + LEAD + 'The Harbour Council on Friday condemned the test and pledged new sanctions against '
+            'what it called "a clear threat to peace."')
+    assert one(find_quotes(text), "a clear threat to peace.")["speaker"] == "Harbour Council"
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
