@@ -428,7 +428,7 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
         if t.kind == "w" and t.lower in _IN_VIEW and toks[i + 1].text == "," and i >= 2 \
                 and toks[i - 2 if toks[i - 1].lower != "own" else i - 3].lower == "in":
             # "In Trump's words, ...", "In his view, ...": the clause after the comma
-            m = _possessor_mention(text, toks, i - 1 if toks[i - 1].lower != "own" else i - 2)
+            m = possessor_mention(text, toks, i - 1 if toks[i - 1].lower != "own" else i - 2)
             if m is not None:
                 out.append(Frame(i, Cue("according to", "according", 1, t.lower), m, inverted=True))
             continue
@@ -449,13 +449,13 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
         while j > 0 and i - j <= 2 and toks[j].kind == "w" and not toks[j].cap and not toks[j].possessive \
                 and toks[j].lower not in STOP and toks[j].lower not in _POSSESSIVE_PRONOUNS:
             j -= 1
-        m = _possessor_mention(text, toks, j)
+        m = possessor_mention(text, toks, j)
         if m is not None:
             out.append(Frame(i, Cue(lemma, "noun", 1, t.lower), m))
     return out
 
 
-def _possessor_mention(text: str, toks: list[Tok], j: int) -> Mention | None:
+def possessor_mention(text: str, toks: list[Tok], j: int) -> Mention | None:
     """The possessor ending at ``toks[j]``: ``Hillary Clinton's`` (a person or an
     organisation named in full), ``the senator's`` / ``the campaign's`` (a speaker noun
     after *the*), ``his``/``her``/``their``."""

@@ -62,6 +62,7 @@ from .attribution import (
     clause_subject,
     dash_speaker,
     has_that,
+    possessor_mention,
     link_quote,
     reported_clause,
     sentence_frames,
@@ -81,7 +82,6 @@ from .speakers import (
     DOCUMENT_HEADS,
     INSTITUTION_HEADS,
     DETERMINERS,
-    STARTERS,
     STOP,
     TITLES,
     Mention,
@@ -951,35 +951,12 @@ def _speech_owner(text: str, toks: list[Tok], colon: int) -> Mention | None:
     definite institution or source (``The campaign's response was blunt: "..."``)."""
     for k in range(colon):
         t = toks[k]
-        pronoun = t.kind == "w" and t.lower in _POSSESSIVE_PRONOUNS
-        if not (t.kind == "w" and t.possessive or pronoun):
+        if not (t.kind == "w" and (t.possessive or t.lower in ("his", "her", "their"))):
             continue
         if not any(x.kind == "w" and x.lower in _SPEECH_NOUNS for x in toks[k + 1:min(colon, k + 4)]):
             return None
-        if pronoun:
-            head = _POSSESSIVE_PRONOUNS[t.lower]
-            return Mention("pronoun", k, k + 1, t.start, t.end, t.text, head=head, plural=head == "they",
-                           person=True)
-        if not t.cap:
-            if t.bare not in INSTITUTION_HEADS | ANON_HEADS or k == 0 or toks[k - 1].lower != "the":
-                return None
-            s0, e0 = toks[k - 1].start, t.end - 2
-            words = text[s0:e0]
-            return Mention("descriptor", k - 1, k + 1, s0, e0, words[:1].lower() + words[1:], head=t.bare,
-                           plural=t.bare.endswith("s"), definite=True, person=t.bare in ANON_HEADS)
-        a = k
-        while a - 1 >= 0 and toks[a - 1].kind == "w" and toks[a - 1].cap and not toks[a - 1].possessive \
-                and toks[a - 1].lower not in STARTERS:
-            a -= 1
-        base = Tok(t.text[:-2], t.start, t.end - 2, "w")
-        m = name_mention(text, toks[:k] + [base], a, k + 1, 0)
-        if m is not None and m.kind == "name" and not m.person and " " not in m.text:
-            return None  # "America's answer": a place is no speaker
-        return m if m is not None and m.kind == "name" else None
+        return possessor_mention(text, toks, k)
     return None
-
-
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 
 
 def _only_quote(toks: list[Tok]) -> bool:
