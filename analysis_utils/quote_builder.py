@@ -43,7 +43,9 @@ gender fits or is unknown, and who is the only compatible subject of the current
 beats a speaker of an earlier paragraph; else the one compatible person of the last
 paragraphs (or the one of that gender, when the others are capitalised words the text
 never names as people); else the pronoun stays unresolved. Both names of a coordinated
-subject (``Trump and Clinton clashed``) are subjects. *It*/*they* after the subject of
+subject (``Trump and Clinton clashed``) are subjects. *They* prefers a plural subject of
+this or the previous paragraph that came after the last speaker (``Critics of the program
+... see ... They sent a letter. / "...," they wrote.``). *It*/*they* after the subject of
 their own sentence, when that subject is an institution, a document or a group, are that
 subject (``The Justice Department sued ... over what it described as "..."``).
 
@@ -161,6 +163,7 @@ class QuoteBuilder:
         self.next_attr = 0
         self.last: _Said | None = None
         self.subjects: list[_Said] = []
+        self.groups: list[_Said] = []  # plural subjects of sentences, for "they"
         self.speakers: list[_Said] = []
         self.pron_gender: dict[str, str] = {}
         self.scare_terms: set[str] = set()
@@ -360,6 +363,9 @@ class QuoteBuilder:
             pron = self._pronoun(subj, pidx)  # "He spoke for an hour in Ohio." -> who "he" is
         self.prev_sent = (pidx, subj, bool(self.sent_rows), said if len({x[0] for x in said}) == 1 else set(),
                           pron)
+        group = self._group(subj, pidx) if subj is not None and not sent.para.headline else None
+        if group is not None:
+            self.groups.append(group)
         for one in (subj.parts or [subj]) if subj is not None and not sent.para.headline else []:
             if one.kind != "name" or not one.person:
                 continue
@@ -474,12 +480,31 @@ class QuoteBuilder:
             if len(strong) == 1 and not unsure:
                 return max((s for s in window if s.name in strong), key=lambda s: s.pos)
             return None
+        if p == "they":
+            groups = [g for g in self.groups if pidx - g.para <= 1 and (last is None or g.pos > last.pos)]
+            if groups:
+                return groups[-1]  # "Critics of the program ... They sent a letter." -> the critics
         if last is None:
             return None
         if p == "they" and (last.plural or (not last.person and last.name.split()[-1].lower() not in DOCUMENT_HEADS)):
             return last
         if p == "it" and not last.person and not last.plural:
             return last
+        return None
+
+    def _group(self, subj: Mention, pidx: int) -> _Said | None:
+        """A plural subject *they* may later stand for: people or institutions in the plural
+        (``Critics of the program``, ``Republican leaders``), two coordinated names, or a
+        *they* subject that resolved to such a group."""
+        if subj.kind == "descriptor" and subj.plural and (subj.person or subj.head in INSTITUTION_HEADS):
+            return _Said(subj.text, subj.start, pidx, subj.person, True, "")
+        if subj.kind == "name" and subj.parts:
+            names = [self.people.resolve(x.text, x.start) or x.text for x in subj.parts]
+            return _Said(" and ".join(names), subj.start, pidx, True, True, "")
+        if subj.kind == "pronoun" and subj.head == "they":
+            said = self._pronoun(subj, pidx)
+            if said is not None and said.plural:
+                return _Said(said.name, subj.start, pidx, said.person, True, "")
         return None
 
     def _aside(self, pidx: int) -> bool:

@@ -651,6 +651,16 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
             m = _descriptor_span(text, toks, j, e + 1, toks[e].bare)
             if e + 1 < hi and toks[e + 1].lower in ("of", "for", "at"):
                 m = _right_link(text, toks, m, e + 1, hi) or m
+        elif e - k == 1 and k == j and toks[k].bare in ANON_HEADS - DETERMINERS and toks[k].lower.endswith("s"):
+            # a capitalised plural opening the sentence: "Critics of the program ... see"
+            m = _descriptor_span(text, toks, k, k + 1, toks[k].bare)
+            if e < hi and toks[e].lower in ("of", "for", "at", "from"):
+                obj = np_right(text, toks, e + 1, hi, apposition=False, generic=True)
+                if obj is not None and obj.kind != "pronoun":
+                    t1 = max(obj.t1, obj.end_tok)
+                    s0, e0, t0 = _span_text(text, toks, k, t1)
+                    m = Mention("descriptor", k, t1, s0, e0, t0[:1].lower() + t0[1:], head=m.head, plural=True,
+                                person=True)
         else:
             m = name_mention(text, toks, k, e, lo=j)
         if m is None:

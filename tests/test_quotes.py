@@ -1081,6 +1081,20 @@ def test_time_phrase_after_an_institution_subject_and_its_it():
     assert one(find_quotes(text), "a clear threat to peace.")["speaker"] == "Harbour Council"
 
 
+
+def test_they_resolves_to_a_plural_subject_of_an_earlier_sentence():
+    text = (HEAD + LEAD + 'Critics of the program, like Senators Tom Ruiz and Mary Olsen, see the vote as a chance. '
+            'They sent a letter on Thursday to the leaders.\n\n"The program is plagued by fraud," they wrote.')
+    assert one(find_quotes(text), "The program is plagued by fraud,")["speaker"] == "critics of the program"
+    text = HEAD + LEAD + '"We will win," Mary Olsen said.\n\nRepublican leaders were unconvinced. "It is over," they said.'
+    assert one(find_quotes(text), "It is over,")["speaker"] == "Republican leaders"
+
+
+def test_they_without_a_plural_antecedent_stays_empty():
+    text = HEAD + 'Mary Olsen arrived on Monday.\n\n"It is over," they said.'
+    assert one(find_quotes(text), "It is over,")["speaker"] == ""
+
+
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
