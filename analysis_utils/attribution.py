@@ -410,7 +410,7 @@ def _relative_close(toks: list[Tok], i: int) -> int:
 _TO_NOUNS = frozenset("promise pledge vow threat call demand".split())
 # "In X's words, ...": nouns after "in" and a possessor that attribute the clause after the comma
 _IN_VIEW = frozenset("words view views opinion telling account estimation judgment judgement".split())
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}  # not "its": rarely a speaker's
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}  # not "its": rarely a speaker's
 
 
 def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
@@ -447,7 +447,7 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
             continue
         j = i - 1
         while j > 0 and i - j <= 2 and toks[j].kind == "w" and not toks[j].cap and not toks[j].possessive \
-                and toks[j].lower not in STOP and toks[j].lower not in _POSSESSIVE_PRONOUNS:
+                and toks[j].lower not in STOP and toks[j].lower not in POSSESSIVE_PRONOUNS:
             j -= 1
         m = possessor_mention(text, toks, j)
         if m is not None:
@@ -462,8 +462,8 @@ def possessor_mention(text: str, toks: list[Tok], j: int) -> Mention | None:
     t = toks[j]
     if t.kind != "w":
         return None
-    if t.lower in _POSSESSIVE_PRONOUNS:
-        head = _POSSESSIVE_PRONOUNS[t.lower]
+    if t.lower in POSSESSIVE_PRONOUNS:
+        head = POSSESSIVE_PRONOUNS[t.lower]
         return Mention("pronoun", j, j + 1, t.start, t.end, t.text, head=head, plural=head == "they",
                        person=True)
     if not t.possessive:

@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 
 from .attribution import (
     DASHES,
+    POSSESSIVE_PRONOUNS,
     Frame,
     clause_subject,
     dash_speaker,
@@ -976,7 +977,7 @@ def _speech_owner(text: str, toks: list[Tok], colon: int) -> Mention | None:
     definite institution or source (``The campaign's response was blunt: "..."``)."""
     for k in range(colon):
         t = toks[k]
-        if not (t.kind == "w" and (t.possessive or t.lower in ("his", "her", "their"))):
+        if not (t.kind == "w" and (t.possessive or t.lower in POSSESSIVE_PRONOUNS)):
             continue
         if not any(x.kind == "w" and x.lower in _SPEECH_NOUNS for x in toks[k + 1:min(colon, k + 4)]):
             return None
