@@ -1,64 +1,37 @@
-"""The :class:`Article`: original text plus metadata, with lazily built tables.
+"""The :class:`Article`: a :class:`~analysis_utils.text.document.Document` with every
+analysis layer, each computed once, on first use, and kept.
 
-An ``Article`` is immutable. Its tables (``segments``, ``sentences``) are pure
-functions of ``text`` and are computed once, on first use.
+Layers, from the bottom up (each reads only the layers below it)::
+
+    text -> segments -> sentences -> (quotation marks) -> mentions, quotes, timexes
+         -> events, actor sentiment
+
+:func:`load_article` and :func:`load_corpus` are the loaders of
+:mod:`analysis_utils.text.loading`, returning ``Article`` objects.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
-import pandas as pd
-
-from .slugs import safe_slug, slugify  # noqa: F401  (slugify kept importable from here)
+from .text import loading as _loading
+from .text.document import Document, article_summary  # noqa: F401  (re-exported)
+from .text.slugs import slugify  # noqa: F401  (kept importable from here)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .timeline import PublicationDate
+    from .timeline.published import PublicationDate
 
 
-@dataclass(frozen=True, eq=False)
-class Article:
-    """One news article.
+class Article(Document):
+    """One news article: ``text``, ``meta``, ``published``, ``source`` (see
+    :class:`~analysis_utils.text.document.Document`) and its analysis layers."""
 
-    Attributes
-    ----------
-    text:
-        The original text, exactly as read (after decoding). Every offset in every
-        table of the kit indexes this string; ``end`` is exclusive.
-    meta:
-        Metadata: ``outlet``, ``language``, ``source_note``, ``title``, ``url``,
-        ``encoding`` (how the file was decoded), ``path`` ... whatever is known.
-    published:
-        Publication date, from the caller, the sidecar or HTML metadata;
-        ``None`` when unknown.
-    source:
-        The path the article was read from, or ``None`` for a string.
-    """
-
-    text: str
-    meta: dict[str, Any] = field(default_factory=dict)
-    published: date | None = None
-    source: str | None = None
-
-    def __repr__(self) -> str:  # keep notebook output short
-        head = (self.headline or self.text[:60]).strip()
-        return f"Article({head!r}, published={self.published}, chars={len(self.text)})"
-
-    @cached_property
-    def segments(self) -> pd.DataFrame:
-        """Lossless segments; see :func:`analysis_utils.segments.segment_text`."""
-        from .segments import segment_text
-
-        return segment_text(self.text, title=self.meta.get("title"))
-
-    @cached_property
-    def sentences(self) -> pd.DataFrame:
-        """Sentences; see :func:`analysis_utils.sentences.sentence_table`."""
-        from .sentences import sentence_table
-
-        return sentence_table(self.text, self.segments)
+    @classmethod
+    def of(cls, doc: Document) -> "Article":
+        """The ``Article`` of a loaded document (same text and metadata)."""
+        if isinstance(doc, cls):
+            return doc
+        return cls(text=doc.text, meta=doc.meta, published=doc.published, source=doc.source)
 
     @cached_property
     def published_inferred(self) -> "PublicationDate":
@@ -69,61 +42,20 @@ class Article:
         (``inferred=True`` when the text pins a full date, else ``date=None``), with
         the evidence. See :class:`analysis_utils.timeline.PublicationDate`.
         """
-        from .timeline import publication_date
+        from .timeline.published import publication_date
 
         return publication_date(self)
 
-    @cached_property
-    def headline(self) -> str | None:
-        """The headline line of the text, else the metadata title, else ``None``."""
-        seg = self.segments
-        rows = seg[seg["kind"] == "headline"]
-        if len(rows):
-            return str(rows.iloc[0]["text"]).strip()
-        title = self.meta.get("title")
-        return str(title).strip() if title else None
 
-    @property
-    def deck(self) -> list[str]:
-        """The deck: subheadline lines directly under the headline."""
-        seg = self.segments
-        return [str(t).strip() for t in seg.loc[seg["kind"] == "subheadline", "text"]]
-
-    @property
-    def paragraphs(self) -> pd.DataFrame:
-        """Body paragraphs: the ``body`` rows of :attr:`segments`."""
-        seg = self.segments
-        return seg[seg["kind"] == "body"].reset_index(drop=True)
-
-    @property
-    def slug(self) -> str:
-        """A safe, stable name for this article's output folder: the sidecar's ``slug``,
-        else the file name, else the headline, through :func:`~analysis_utils.slugs.safe_slug`
-        (a Hangul or emoji name gets a short hash, so two articles never share a folder)."""
-        if self.meta.get("slug"):
-            raw = str(self.meta["slug"])
-        elif self.source:
-            from pathlib import Path
-
-            raw = Path(self.source).stem
-        else:
-            raw = self.headline or self.text[:60]
-        return safe_slug(raw)
+def load_article(source: Any, *, published: Any = None, meta: Any = None) -> Article:
+    """One :class:`Article`; arguments, precedence and errors as
+    :func:`analysis_utils.text.loading.load_article`."""
+    return Article.of(_loading.load_article(source, published=published, meta=meta))
 
 
-def article_summary(article: Article) -> pd.DataFrame:
-    """A two-column table (``field, value``) describing an article at a glance."""
-    seg = article.segments
-    rows = [
-        ("headline", article.headline or "(none found)"),
-        ("deck", " / ".join(article.deck) or "(none)"),
-        ("outlet", article.meta.get("outlet") or "(unknown)"),
-        ("published", str(article.published) if article.published else "(unknown)"),
-        ("source", article.source or "(text given directly)"),
-        ("encoding", article.meta.get("encoding") or "(n/a)"),
-        ("characters", len(article.text)),
-        ("segments (non-blank)", int((seg["kind"] != "blank").sum())),
-        ("body paragraphs", int((seg["kind"] == "body").sum())),
-        ("sentences", len(article.sentences)),
-    ]
-    return pd.DataFrame(rows, columns=["field", "value"]).astype({"value": "string"})
+def load_corpus(source: Any, *, errors: str = "warn", pattern: str | None = None) -> Iterator[Article]:
+    """Many :class:`Article` objects, lazily; arguments and errors as
+    :func:`analysis_utils.text.loading.load_corpus` (a source that matches nothing
+    raises at once, not on iteration)."""
+    docs = _loading.load_corpus(source, errors=errors, pattern=pattern)
+    return (Article.of(d) for d in docs)

@@ -71,7 +71,7 @@ def bench_report(article: Path, repeat: int, pdf: bool) -> tuple[list[float], li
             if proc.returncode != 0:
                 sys.exit(f"report failed ({proc.returncode}): {proc.stderr.strip()}")
             if pdf:
-                from analysis_utils.pdf import find_chromium, html_to_pdf
+                from analysis_utils.report.pdf import find_chromium, html_to_pdf
 
                 pages = list(Path(tmp).glob("*/report.html"))
                 if pages and find_chromium():

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis_utils.segments import segment_text  # noqa: E402
-from analysis_utils.sentences import sentence_table  # noqa: E402
+from analysis_utils.text.segments import segment_text  # noqa: E402
+from analysis_utils.text.sentences import sentence_table  # noqa: E402
 
 SEED = ROOT / "data/raw/2024-06-17_asia-business-daily_putin-pyongyang-visit.txt"
 GOLD = ROOT.parent / "shared/gold/seed_article_gold.yml"

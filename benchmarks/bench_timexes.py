@@ -64,7 +64,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis_utils.timexes import find_timexes  # noqa: E402
+from analysis_utils.timeline.timexes import find_timexes  # noqa: E402
 
 SHARED = Path(os.environ.get("NEWS_KIT_SHARED", ROOT.parent / "shared"))
 BENCH = SHARED / "bench" / "timebank"

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from analysis_utils import load_article
-from analysis_utils.actor_sentiment import (
+from analysis_utils.sentiment.actors import (
     EVIDENCE_COLUMNS, SUMMARY_COLUMNS, actor_sentiment, bootstrap_ci, own_words_score, sentence_tone,
     sentiment_evidence, summarise,
 )

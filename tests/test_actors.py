@@ -11,7 +11,7 @@ from analysis_utils import load_article
 from analysis_utils.actors import MENTION_COLUMNS, discover_actors, find_mentions, quote_spans, roll_up
 from analysis_utils.article import Article
 from analysis_utils.errors import UnsupportedFormat
-from analysis_utils.registry import Registry, load_registry, read_registry_file
+from analysis_utils.actors.registry import Registry, load_registry, read_registry_file
 from conftest import SEED
 
 

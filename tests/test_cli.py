@@ -129,7 +129,7 @@ def test_article_tables_in_process_keep_going_when_one_fails(monkeypatch):
     from analysis_utils import report
 
     art = load_article(FIXTURES / "articles" / "wire_story.txt")
-    import analysis_utils.timeline as timeline
+    import analysis_utils.timeline.event_table as timeline
 
     def boom(*a, **k):
         raise RuntimeError("extractor bug")

@@ -11,19 +11,18 @@ from hypothesis import strategies as st
 
 from analysis_utils import load_article
 from analysis_utils.errors import UnsupportedFormat
-from analysis_utils.events import (
+from analysis_utils.timeline.event_table import EVENT_COLUMNS, status_of
+from analysis_utils.timeline.reference import (
     COMPARISON_COLUMNS,
-    EVENT_COLUMNS,
     REFERENCE_COLUMNS,
     TIMELINE_COLUMNS,
     load_reference,
-    status_of,
     treaty_evidence,
 )
-from analysis_utils.registry import load_registry
+from analysis_utils.actors.registry import load_registry
 from analysis_utils.timeline import events, reference_events, timeline_table, treaty_comparison
-from analysis_utils.timex_calendar import interval_of_value
-from analysis_utils.timex_clauses import Mention, event_label
+from analysis_utils.timeline.points import interval_of_value
+from analysis_utils.timeline.labels import Mention, event_label
 
 from conftest import FIXTURES, SEED
 
@@ -392,7 +391,7 @@ def test_precomputed_tables_give_the_same_results_and_are_used():
     """A notebook computes timexes, mentions and events once and passes them on; the
     results equal the ones computed inside, and the passed tables are what is read."""
     from analysis_utils.actors import find_mentions
-    from analysis_utils.timexes import find_timexes_in_article
+    from analysis_utils.timeline.timexes import find_timexes_in_article
 
     a = art("Russia and North Korea signed a treaty in July 2000. The leaders will meet on the 19th, "
             "officials said, and the treaty of 2000 will be replaced.")

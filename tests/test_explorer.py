@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis_utils import load_article
-from analysis_utils.explorer import (
+from analysis_utils.report.explorer import (
     Span,
     actor_options,
     actor_view_html,
@@ -233,7 +233,7 @@ def _dropdown_and_view(box):
 
 
 def test_actor_explorer_dropdown_redraws_the_view(widgets):
-    from analysis_utils.explorer import actor_explorer
+    from analysis_utils.report.explorer import actor_explorer
 
     text, m = _mentions()
     box = actor_explorer(text, m)
@@ -246,7 +246,7 @@ def test_actor_explorer_dropdown_redraws_the_view(widgets):
 
 
 def test_quote_and_date_and_segment_explorers(widgets, seed):
-    from analysis_utils.explorer import date_explorer, quote_explorer, segment_explorer
+    from analysis_utils.report.explorer import date_explorer, quote_explorer, segment_explorer
     from analysis_utils.quotes import find_quotes_in_article
     from analysis_utils.timeline import find_timexes_in_article
 
@@ -263,7 +263,7 @@ def test_quote_and_date_and_segment_explorers(widgets, seed):
 
 
 def test_explorers_with_nothing_to_pick(widgets):
-    from analysis_utils.explorer import actor_explorer, date_explorer, quote_explorer
+    from analysis_utils.report.explorer import actor_explorer, date_explorer, quote_explorer
 
     empty = pd.DataFrame(columns=["actor", "start", "end", "via"])
     for box in (actor_explorer("text", empty), quote_explorer("text", empty), date_explorer("text", empty)):

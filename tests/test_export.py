@@ -9,8 +9,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis_utils.charts import structure_chart  # noqa: E402
-from analysis_utils.export import save_figure  # noqa: E402
-from analysis_utils.segments import segment_text, structure_table  # noqa: E402
+from analysis_utils.charts.export import save_figure  # noqa: E402
+from analysis_utils.text.segments import segment_text, structure_table  # noqa: E402
 
 
 def _fig():

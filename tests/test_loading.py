@@ -1,4 +1,4 @@
-"""Tests for analysis_utils.loading: decoding, formats, sidecars, corpora.
+"""Tests for analysis_utils.text.loading: decoding, formats, sidecars, corpora.
 
 Articles are compared through their fields only (never repr/headline/segments:
 those need the segmenter, which these tests do not depend on).
@@ -26,7 +26,7 @@ from analysis_utils.errors import (
     EmptyArticle,
     UnsupportedFormat,
 )
-from analysis_utils.loading import (
+from analysis_utils.text.loading import (
     SkippedArticleWarning,
     corpus_table,
     decode_bytes,
@@ -895,7 +895,7 @@ def test_module_imports_stay_light():
     import sys
 
     code = (
-        "import sys, analysis_utils.loading as m; "
+        "import sys, analysis_utils.text.loading as m; "
         "heavy = [x for x in ('trafilatura', 'htmldate', 'charset_normalizer', 'yaml') if x in sys.modules]; "
         "print(','.join(heavy))"
     )

@@ -1,4 +1,4 @@
-"""Quote tables, charts and notebook 04: analysis_utils.quote_tables and quote_charts."""
+"""Quote tables, charts and notebook 04: analysis_utils.quotes.tables and quote_charts."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from analysis_utils import load_article
 from analysis_utils.actors import find_mentions
-from analysis_utils.quote_tables import (
+from analysis_utils.quotes.tables import (
     QUOTE_TABLE_COLUMNS,
     SCARE_COLUMNS,
     count_words,
@@ -19,7 +19,7 @@ from analysis_utils.quote_tables import (
     share_of_voice,
 )
 from analysis_utils.quotes import find_quotes, find_quotes_in_article
-from analysis_utils.registry import Registry
+from analysis_utils.actors.registry import Registry
 
 from conftest import ROOT, SEED
 
@@ -241,7 +241,7 @@ def test_share_of_voice_chart():
     import matplotlib.pyplot as plt
 
     from analysis_utils.charts import actor_colour
-    from analysis_utils.quote_charts import NEUTRAL, share_of_voice_chart
+    from analysis_utils.charts.quotes import NEUTRAL, share_of_voice_chart
 
     sov = share_of_voice(_quotes(BODY))
     fig = share_of_voice_chart(sov, title="Who gets a voice", source="Source: test")
@@ -265,7 +265,7 @@ def test_share_of_voice_chart():
 def test_charts_on_empty_tables_say_so():
     import matplotlib.pyplot as plt
 
-    from analysis_utils.quote_charts import share_of_voice_chart, who_about_whom_chart
+    from analysis_utils.charts.quotes import share_of_voice_chart, who_about_whom_chart
 
     empty = find_quotes("Nothing is quoted in this text at all.")
     for fig in (share_of_voice_chart(share_of_voice(empty), title="x"),
@@ -281,7 +281,7 @@ def test_charts_on_empty_tables_say_so():
 def test_who_about_whom_chart_annotates_counts():
     import matplotlib.pyplot as plt
 
-    from analysis_utils.quote_charts import who_about_whom_chart
+    from analysis_utils.charts.quotes import who_about_whom_chart
 
     matrix = pd.DataFrame({"speaker": pd.Series(["A", "B"], dtype="string"), "Russia": [3, 0], "Ukraine": [1, 2]})
     fig = who_about_whom_chart(matrix, title="Who is quoted about whom", source="Source: test")

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis_utils import load_article
-from analysis_utils.cues import default_lexicon, inflections, lexicon_from_mapping
-from analysis_utils.quote_marks import quote_spans
+from analysis_utils.quotes.cues import default_lexicon, inflections, lexicon_from_mapping
+from analysis_utils.text.quote_marks import quote_spans
 from analysis_utils.quotes import COLUMNS, KINDS, find_quotes, find_quotes_in_article
 
 from conftest import FIXTURES, SEED
@@ -523,7 +523,7 @@ def test_given_name_gender_picks_the_woman_for_she():
 
 
 def test_given_name_gender_lookup():
-    from analysis_utils.name_index import given_name_gender
+    from analysis_utils.quotes.name_index import given_name_gender
 
     assert given_name_gender("Sarah Green") == "f" and given_name_gender("Michael Brown") == "m"
     assert given_name_gender("Jordan Lee") == ""          # unisex names are not listed
@@ -1098,7 +1098,7 @@ def test_they_without_a_plural_antecedent_stays_empty():
 # --- the actor registry ----------------------------------------------------------------------------
 
 def _registry():
-    from analysis_utils.registry import Registry
+    from analysis_utils.actors.registry import Registry
 
     return Registry().extend([
         {"name": "Russia", "kind": "country", "demonyms": ["Russian"], "references": ["the Kremlin"]},
@@ -1150,7 +1150,7 @@ def test_family_name_maps_only_when_the_article_names_the_actor_in_full():
 
 
 def test_registry_can_be_switched_off_and_find_quotes_is_unchanged():
-    from analysis_utils.registry import Registry
+    from analysis_utils.actors.registry import Registry
 
     text = HEAD + '"We will respond," Kim Jong Un said on Monday.'
     art = load_article(text)
@@ -1169,7 +1169,7 @@ def test_registry_on_the_seed(seed_text):
     by = dict(zip(speech["speaker"], speech["speaker_country"]))
     assert by["Vladimir Putin"] == "Russia" and by["Choe Son-hui"] == "North Korea"
     assert by["Joh Han-beom"] == "South Korea" and by["Jang Ho-jin"] == "South Korea"
-    assert set(speech["speaker_actor"]) <= {a.name for a in __import__("analysis_utils.registry", fromlist=["x"]).load_registry()}
+    assert set(speech["speaker_actor"]) <= {a.name for a in __import__("analysis_utils.actors.registry", fromlist=["x"]).load_registry()}
 
 
 def test_empty_article_table_has_the_registry_columns():

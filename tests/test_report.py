@@ -121,8 +121,8 @@ def test_house_style_keeps_interactive_mode_switched_on_inside():
 
 
 def test_report_with_a_bad_notebook_exits_1(tmp_path, monkeypatch, capsys):
-    from analysis_utils import __main__ as cli
-    from analysis_utils import report
+    from analysis_utils.report import build as report
+    from analysis_utils.report import cli
 
     bad = tmp_path / "99_bad.ipynb"
     nb = nbformat.v4.new_notebook()
@@ -152,7 +152,7 @@ def test_odd_file_name_gets_a_safe_folder_and_no_chromium_is_a_warning(tmp_path,
     odd = tmp_path / "푸틴 \"방북\" 🚀.txt"
     shutil.copy(FIXTURES / "articles" / "wire_story.txt", odd)
     monkeypatch.setenv("NEWS_KIT_CHROMIUM", "")  # as if Chromium were not installed
-    from analysis_utils.export import safe_slug
+    from analysis_utils.charts.export import safe_slug
 
     earlier = tmp_path / "out" / safe_slug(odd.stem)
     (earlier / "figures").mkdir(parents=True)
@@ -211,7 +211,7 @@ ODD_TITLES = [
 
 @pytest.mark.parametrize("title", ODD_TITLES, ids=range(len(ODD_TITLES)))
 def test_safe_slug_is_a_safe_file_name(title):
-    from analysis_utils.export import safe_slug
+    from analysis_utils.charts.export import safe_slug
 
     slug = safe_slug(title)
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)
@@ -220,7 +220,7 @@ def test_safe_slug_is_a_safe_file_name(title):
 
 
 def test_safe_slug_keeps_different_names_apart():
-    from analysis_utils.export import safe_slug
+    from analysis_utils.charts.export import safe_slug
 
     slugs = [safe_slug(t) for t in ODD_TITLES if t.strip()]
     assert len(set(slugs)) == len(slugs)
@@ -252,7 +252,7 @@ def test_figure_names_with_hangul_do_not_collide(tmp_path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from analysis_utils.export import save_figure
+    from analysis_utils.charts.export import save_figure
 
     fig, ax = plt.subplots()
     a = save_figure(fig, "02_tone_푸틴", out_dir=tmp_path, formats=("png",))
@@ -320,7 +320,7 @@ def test_normalise_notebook_joins_stream_chunks():
 
 
 def test_chromium_command_has_the_offline_flags(tmp_path):
-    from analysis_utils.pdf import chromium_command
+    from analysis_utils.report.pdf import chromium_command
 
     cmd = chromium_command("/usr/bin/chromium", tmp_path / "r.html", tmp_path / "r.pdf", tmp_path / "profile")
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -332,7 +332,7 @@ def test_chromium_command_has_the_offline_flags(tmp_path):
 
 
 def test_normalise_pdf_dates_keeps_length():
-    from analysis_utils.pdf import normalise_pdf_dates
+    from analysis_utils.report.pdf import normalise_pdf_dates
 
     raw = b"%PDF-1.4\n<</CreationDate (D:20261127024137+00'00')\n/ModDate (D:20261127024138+00'00')>>"
     out = normalise_pdf_dates(raw)
@@ -341,7 +341,7 @@ def test_normalise_pdf_dates_keeps_length():
 
 @pytest.mark.skipif(not HAS_CHROMIUM, reason="Chromium not installed")
 def test_html_to_pdf_twice_gives_the_same_bytes(tmp_path):
-    from analysis_utils.pdf import html_to_pdf
+    from analysis_utils.report.pdf import html_to_pdf
 
     page = tmp_path / "p.html"
     page.write_text("<html><head><title>T</title></head><body><h1>Hello</h1><p>Text.</p></body></html>")
@@ -351,7 +351,7 @@ def test_html_to_pdf_twice_gives_the_same_bytes(tmp_path):
 
 
 def test_missing_chromium_is_none(monkeypatch):
-    from analysis_utils.pdf import find_chromium, html_to_pdf
+    from analysis_utils.report.pdf import find_chromium, html_to_pdf
 
     monkeypatch.setenv("NEWS_KIT_CHROMIUM", "/no/such/chromium")
     assert find_chromium() is None

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis_utils.segments import COLUMNS, KINDS, kind_summary, segment_text, structure_table
+from analysis_utils.text.segments import COLUMNS, KINDS, kind_summary, segment_text, structure_table
 from conftest import SEED, read_fixture
 
 

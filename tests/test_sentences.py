@@ -1,4 +1,4 @@
-"""Tests for analysis_utils.sentences: the offline sentence splitter."""
+"""Tests for analysis_utils.text.sentences: the offline sentence splitter."""
 from __future__ import annotations
 
 import pandas as pd
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis_utils.sentences import (
+from analysis_utils.text.sentences import (
     SENTENCE_COLUMNS,
     SENTENCE_KINDS,
     sentence_table,

@@ -7,10 +7,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis_utils.actor_sentiment import EVIDENCE_COLUMNS, actor_sentiment, paragraph_labels, sentence_tone, sentiment_evidence, summarise  # noqa: E402
+from analysis_utils.sentiment.actors import EVIDENCE_COLUMNS, actor_sentiment, paragraph_labels, sentence_tone, sentiment_evidence, summarise  # noqa: E402
 from analysis_utils.article import Article  # noqa: E402
 from analysis_utils.charts import actor_colour  # noqa: E402
-from analysis_utils.sentiment_charts import actor_bars, actor_paragraph_heatmap, actor_paragraph_table, sentiment_arc  # noqa: E402
+from analysis_utils.charts.sentiment import actor_bars, actor_paragraph_heatmap, actor_paragraph_table, sentiment_arc  # noqa: E402
 
 ART = Article("Vladimir Putin praised North Korea.\n\nRussia was criticised by Ukraine for the brutal war.")
 

@@ -17,7 +17,7 @@ from analysis_utils.timeline import (
     timeline_table,
     treaty_comparison,
 )
-from analysis_utils.timeline_charts import (
+from analysis_utils.charts.timeline import (
     LANE_COLUMNS,
     gap_label,
     split_panels,
@@ -168,7 +168,7 @@ def test_treaty_table_figure_seed_and_empty():
 
 
 def test_charts_save_through_the_export_helper(tmp_path):
-    from analysis_utils.export import save_figure
+    from analysis_utils.charts.export import save_figure
 
     wire = load_article(WIRE)
     table = timeline_table(wire)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis_utils import load_article
 from analysis_utils.timeline import find_timexes, find_timexes_in_article, infer_published
-from analysis_utils.timexes import COLUMNS, duration_value, parse_number
+from analysis_utils.timeline.timexes import COLUMNS, duration_value, parse_number
 
 from conftest import SEED
 
@@ -488,7 +488,7 @@ def test_infer_published_month_from_months_after_last_year():
 
 def test_public_names_stay_importable():
     import analysis_utils.timeline as timeline
-    import analysis_utils.timexes as timexes
+    import analysis_utils.timeline.timexes as timexes
 
     assert timeline.find_timexes is timexes.find_timexes
     assert timeline.find_timexes_in_article is timexes.find_timexes_in_article
@@ -497,7 +497,7 @@ def test_public_names_stay_importable():
 
 
 def test_rules_are_named_ordered_and_triggered():
-    from analysis_utils.timex_engine import RULES
+    from analysis_utils.timeline.engine import RULES
 
     names = [r.name for r in RULES]
     assert len(names) == len(set(names)) == 46
@@ -506,7 +506,7 @@ def test_rules_are_named_ordered_and_triggered():
 
 
 def test_named_eras_come_from_the_data_file(tmp_path):
-    from analysis_utils.timex_rules_vague import ERAS_FILE, load_eras
+    from analysis_utils.timeline.rules.vague import ERAS_FILE, load_eras
 
     eras = load_eras()
     assert ERAS_FILE.is_file() and eras["soviet"] == "1922/1991" and eras["post-war"] == "1945/XXXX"

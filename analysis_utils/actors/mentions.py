@@ -1,0 +1,540 @@
+"""Actor mentions: names, aliases, titles, surnames, pronouns, metonyms and references.
+
+:func:`find_mentions` finds every mention of a registry actor in an article, with
+character offsets, and says how each was found (``via``). :func:`discover_actors`
+lists people the registry does not know, with the role the text gives them, so the
+analyst can add them. :func:`roll_up` counts people toward their country.
+
+Mentions table (:func:`find_mentions`)
+--------------------------------------
+``actor``        canonical name from the registry
+``kind``         the actor's kind: person, country, organisation, bloc
+``country``      the actor's country (a country is its own)
+``start, end``   offsets into the article text (``end`` exclusive)
+``text``         ``text[start:end]``
+``sentence_id``  the sentence holding the mention (see ``Article.sentences``)
+``via``          how it was found:
+                 ``name`` (canonical name), ``alias`` (a registry alias),
+                 ``title+name`` ("President Putin", "Chairman Kim Jong-un"),
+                 ``surname`` (the family name alone, after a full mention of that
+                 person; "Kim" alone never reaches Kim Jong-un when another Kim was
+                 named more recently), ``pronoun`` (he/his/him/she/her, to the most
+                 recent compatible person outside quotations; a sentence-initial
+                 subject pronoun prefers the previous sentence's first person),
+                 ``reference`` (a registry reference such as "the Kremlin", or
+                 "the <demonym> government/side/authorities ..."),
+                 ``government`` (an unqualified "the government": the outlet's own
+                 country when known, else the country of the official named in the
+                 same or next sentence), ``metonym`` (a capital acting as its
+                 government: "Pyongyang said", not "arrived in Pyongyang"),
+                 ``demonym`` ("Russian", "North Korean workers"; a demonym that is part
+                 of a title, as in "Russian President Vladimir Putin", is not counted)
+``in_quote``     the mention stands inside a double-quoted passage
+``antecedent``   for pronouns and surnames: the text of the mention they resolve to
+
+Which of these count as mentions of a country is a choice: all of them do here, and
+``via`` lets an analysis keep or drop demonyms and metonyms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+import pandas as pd
+
+from .registry import _FAMILY_NAME_FIRST as _FAMILY_FIRST
+from .registry import Registry, load_registry, outlet_country
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..text.document import Document as Article
+
+MENTION_COLUMNS = [
+    "actor", "kind", "country", "start", "end", "text", "sentence_id", "via", "in_quote", "antecedent",
+]
+DISCOVERY_COLUMNS = [
+    "name", "role", "country_hint", "pattern", "start", "end", "sentence_id", "mentions", "in_registry",
+]
+
+# --- general English: titles and role words ------------------------------------------
+TITLES = (
+    "President", "Vice President", "Chairman", "Chairwoman", "Chair", "Premier",
+    "Prime Minister", "Minister", "Foreign Minister", "Defense Minister", "Defence Minister",
+    "Unification Minister", "Secretary", "Secretary of State", "General Secretary",
+    "Secretary-General", "Secretary General", "Leader", "Supreme Leader", "Chancellor", "King", "Queen",
+    "Emperor", "Director", "Ambassador", "Senator", "Sen.", "Rep.", "Representative", "Governor",
+    "Gov.", "Mayor", "Spokesperson", "Spokesman", "Spokeswoman", "Commander", "General", "Gen.",
+    "Admiral", "Adm.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Lawmaker", "Envoy",
+    "Chief", "Marshal", "Pope", "Prince", "Princess", "Crown Prince", "Lt. Gen.", "Col.", "Capt.",
+)
+TITLE_MODIFIERS = ("State", "Vice", "Deputy", "First", "Senior", "Acting", "Former", "former", "then-", "Interim")
+ROLE_WORDS = frozenset(
+    """fellow director minister president chairman chairwoman chair professor analyst researcher
+    spokesperson spokesman spokeswoman official secretary ambassador lawmaker chief head ceo
+    leader adviser advisor editor expert scholar envoy commander general member representative
+    senator governor mayor aide correspondent reporter economist strategist diplomat officer
+    lecturer dean president-elect premier chancellor founder partner manager analysts officials
+    experts researchers""".split()
+)
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "added", "adds", "warned", "warns", "noted", "notes", "stressed",
+    "stresses", "explained", "explains", "argued", "argues", "claimed", "claims", "insisted",
+    "insists", "evaluated", "evaluates", "announced", "announces", "wrote", "writes", "asked",
+    "asks", "urged", "urges", "emphasized", "emphasised", "predicted", "predicts", "assessed",
+    "assesses", "commented", "remarked", "replied", "acknowledged", "admitted", "suggested",
+    "recalled", "continued", "concluded", "confirmed", "denied", "expressed", "stated", "states",
+)
+_PRONOUNS = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+_GOV_NOUNS = (
+    "government", "side", "authorities", "administration", "regime", "leadership", "military",
+    "army", "foreign ministry", "defense ministry", "defence ministry", "embassy", "delegation",
+    "state media", "officials",
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|to|at|from|into|toward|towards|near|around|via|for|of|across|outside|inside|"
+    r"between|and|visit|visits|visited|visiting|arrive|arrives|arrived|arriving|arrival|reach|"
+    r"reached|leave|leaves|left|fly|flew|travel|travelled|traveled|head|headed|heading|return|"
+    r"returned|returning|back|over|through|on)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+_STOP_CAPS = frozenset(
+    """The A An This That These Those In On At For From To Of And But Or If When While After Before
+    According Earlier Recently However Meanwhile So Some It Its Their They He She His Her We I You
+    Our Also Neither Nor Both Attention Talks Expected Heading Photo Image Source Top Close Text
+    January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday North South East West Korea Korean Russian
+    Chinese Japanese American Ukrainian Soviet Western Eastern National Security Office Institute
+    Ministry Party Committee Assembly Council Union Agency News Daily Times Herald Post University
+    Treaty Friendship Dialogue Peninsula Cosmodrome Oblast State Republic People Democratic""".split()
+)
+
+_NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?"
+_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    actor: str | None  # None: resolved later (pronoun, surname, government)
+    via: str
+    sentence_id: int
+    gender: str | None = None  # pronouns
+    surname: str | None = None  # surnames
+    antecedent: str = ""
+
+
+class _Patterns:
+    """Regular expressions compiled once per registry."""
+
+    def __init__(self, reg: Registry):
+        self.reg = reg
+        forms: dict[str, tuple[str, str]] = {}
+        demonyms: dict[str, str] = {}
+        metonyms: dict[str, str] = {}
+        surnames: dict[str, list[str]] = {}
+        for a in reg:
+            forms.setdefault(a.name, (a.name, "name"))
+            for al in a.aliases:
+                forms.setdefault(al, (a.name, "alias"))
+            for ref in a.references:
+                forms.setdefault(ref, (a.name, "reference"))
+            for d in a.demonyms:
+                demonyms[d] = a.name
+            for m in a.metonyms:
+                metonyms[m] = a.name
+            fam = a.family_name
+            if fam and fam not in forms:
+                surnames.setdefault(fam, []).append(a.name)
+        self.forms = forms
+        self.demonyms = demonyms
+        self.metonyms = metonyms
+        self.surnames = surnames
+        # "the <demonym> government/side/..." for every demonym (singular adjectives)
+        self.gov = re.compile(
+            rf"\b[Tt]he\s+(?P<dem>{_alt(demonyms)})\s+(?:{_alt(_GOV_NOUNS)})\b" if demonyms else r"(?!)"
+        )
+        self.generic_gov = re.compile(r"\b[Tt]he\s+(?:government|administration)\b")
+
+        def form_pattern(f: str) -> str:
+            esc = re.escape(f)
+            if f.startswith("the "):
+                # "the North" but not "the North Atlantic", "the South" but not "the South Korea-..."
+                esc = "[Tt]he" + esc[3:] + r"(?!\s+[A-Z])"
+            return esc
+
+        ordered = sorted(forms, key=len, reverse=True)
+        self.names = re.compile(
+            r"(?<![\w])(?:" + "|".join(form_pattern(f) for f in ordered) + r")(?![\w])"
+        ) if ordered else re.compile(r"(?!)")
+        self.demonym_re = re.compile(rf"(?<![\w-])(?:{_alt(demonyms)})(?![\w])") if demonyms else re.compile(r"(?!)")
+        self.metonym_re = re.compile(rf"(?<![\w-])(?:{_alt(metonyms)})(?![\w-])") if metonyms else re.compile(r"(?!)")
+        self.surname_re = re.compile(rf"(?<![\w-])(?:{_alt(surnames)})(?![\w-])") if surnames else re.compile(r"(?!)")
+        dem = _alt(demonyms) if demonyms else "(?!)"
+        poss = _alt(a.name for a in reg if a.kind == "country")
+        self.title_prefix = re.compile(
+            rf"(?:(?:(?:{dem})|(?:{poss})['’]s)\s+)?(?:(?:{_alt(TITLE_MODIFIERS)})\s+){{0,2}}(?:{_alt(TITLES)})\s+$"
+        )
+
+
+_PATTERN_CACHE: dict[int, _Patterns] = {}
+
+
+def _patterns(reg: Registry) -> _Patterns:
+    key = id(reg)
+    cached = _PATTERN_CACHE.get(key)
+    if cached is None or cached.reg is not reg:
+        cached = _PATTERN_CACHE[key] = _Patterns(reg)
+    return cached
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Double-quoted passages (marks included), paired within a paragraph.
+
+    The pairing is :func:`analysis_utils.text.quote_marks.quote_spans` (the one the quote
+    finder uses): curly and straight marks decided by context, a quotation broken by a
+    line break bridged, an unbalanced mark never running past its paragraph. Only
+    top-level double-mark passages count here (a single-quoted term is usually a scare
+    quote or a title, not somebody's words), and a stray opening mark protects nothing;
+    the paragraphs of a quotation running over several paragraphs each count.
+    """
+    from ..text.quote_marks import quote_spans as _pair_marks
+
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [(q.open, q.close) for q in _pair_marks(text, lines)
+            if q.family == "double" and q.depth == 0 and not q.unclosed]
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _person_names(text: str, s0: int, s1: int, reg: Registry) -> list[tuple[int, int, str, str]]:
+    """Names of people that the registry may not know: (start, end, name, pattern).
+
+    A capitalised sequence counts as a person only with evidence: a title before it,
+    an apposition with a role word after it, or a speech verb right after it.
+    """
+    seg = text[s0:s1]
+    out = []
+    title_re = re.compile(rf"(?:(?:{_alt(TITLE_MODIFIERS)})\s+)?(?:{_alt(TITLES)})\s+({_NAME})")
+    appos_re = re.compile(rf"({_NAME}),\s+(?P<role>[^,;\"“”]{{3,120}}?)(?=,|\s+(?:{_alt(SPEECH_VERBS)})\b)")
+    verb_re = re.compile(rf"({_NAME})\s+(?:{_alt(SPEECH_VERBS)})\b|\b(?:said|says|told|added)\s+({_NAME})")
+    for rx, pattern in ((title_re, "title"), (appos_re, "apposition"), (verb_re, "speech-verb")):
+        for m in rx.finditer(seg):
+            g = 1 if m.group(1) else 2
+            toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group(g))]
+            while toks and toks[0][2] in _STOP_CAPS:
+                toks = toks[1:]
+            if len(toks) < 2 or any(t[2] in _STOP_CAPS for t in toks):
+                continue
+            name = " ".join(t[2] for t in toks)
+            start, end = s0 + m.start(g) + toks[0][0], s0 + m.start(g) + toks[-1][1]
+            if pattern == "apposition":
+                role = m.group("role").strip()
+                if not any(w.lower().strip(".,'’s") in ROLE_WORDS for w in role.split()):
+                    continue
+            out.append((start, end, name, pattern))
+    return out
+
+
+def _sentences(article: "Article") -> pd.DataFrame:
+    return article.sentences
+
+
+def find_mentions(
+    article: "Article | str",
+    registry: Registry | None = None,
+    *,
+    home_country: str | None = None,
+    include_demonyms: bool = True,
+    resolve_pronouns: bool = True,
+) -> pd.DataFrame:
+    """Every mention of a registry actor in ``article`` (an Article or a text).
+
+    Parameters
+    ----------
+    registry: the actor registry (default: :func:`analysis_utils.actors.registry.load_registry`).
+    home_country: the country an unqualified "the government" stands for; default:
+        ``article.meta["country"]``, else the outlet's country from ``data/outlets.yml``.
+    include_demonyms: count "Russian", "North Korean ..." as mentions of the country.
+    resolve_pronouns: resolve he/his/him/she/her to people.
+
+    Returns the mentions table described in the module docstring, in text order.
+    """
+    from ..text.document import Document as Article
+
+    if isinstance(article, str):
+        article = Article(article)
+    reg = registry if registry is not None else load_registry()
+    pats = _patterns(reg)
+    text = article.text
+    if home_country is None:
+        home_country = article.meta.get("country") or outlet_country(article.meta.get("outlet"))
+    quotes = quote_spans(text)
+    sents = _sentences(article)
+
+    matches: list[_Match] = []
+    persons_seen: list[tuple[int, int, str, str | None, bool, int]] = []  # start, end, name, actor, in_quote, sid
+    for row in sents.itertuples(index=False):
+        s0, s1, sid = int(row.start), int(row.end), int(row.sentence_id)
+        seg = text[s0:s1]
+        title_case = row.kind in ("headline", "subheadline")  # capitals prove nothing there
+        cands: list[_Match] = []
+        consumed: list[tuple[int, int]] = []
+        for m in pats.names.finditer(seg):
+            form = m.group(0)
+            key = form if form in pats.forms else "the" + form[3:]
+            actor, via = pats.forms[key]
+            a = reg.get(actor)
+            start, end = s0 + m.start(), s0 + m.end()
+            if a and a.kind == "person":
+                tp = pats.title_prefix.search(text[max(s0, start - 80) : start])
+                if tp:
+                    consumed.append((start - len(tp.group(0)), start))
+                    start -= len(tp.group(0))
+                    via = "title+name"
+            elif via == "alias" and len(form.split()) == 1 and not title_case and _inside_longer_name(text, start, end, s0):
+                continue  # "America" in "South America"
+            cands.append(_Match(start, end, actor, via, sid))
+        for m in pats.gov.finditer(seg):
+            cands.append(_Match(s0 + m.start(), s0 + m.end(), pats.demonyms[m.group("dem")], "reference", sid))
+        for m in pats.generic_gov.finditer(seg):
+            cands.append(_Match(s0 + m.start(), s0 + m.end(), None, "government", sid))
+        for m in pats.metonym_re.finditer(seg):
+            start, end = s0 + m.start(), s0 + m.end()
+            if _PLACE_BEFORE.search(text[max(s0, start - 30) : start]) or (
+                not title_case and _inside_longer_name(text, start, end, s0)
+            ):
+                continue
+            cands.append(_Match(start, end, pats.metonyms[m.group(0)], "metonym", sid))
+        if include_demonyms:
+            for m in pats.demonym_re.finditer(seg):
+                start, end = s0 + m.start(), s0 + m.end()
+                if any(a <= start < b for a, b in consumed):
+                    continue
+                cands.append(_Match(start, end, pats.demonyms[m.group(0)], "demonym", sid))
+        for m in pats.surname_re.finditer(seg):
+            cands.append(_Match(s0 + m.start(), s0 + m.end(), None, "surname", sid, surname=m.group(0)))
+        if resolve_pronouns:
+            for m in re.finditer(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b", seg):
+                g = _PRONOUNS[m.group(0).lower()]
+                cands.append(_Match(s0 + m.start(), s0 + m.end(), None, "pronoun", sid, gender=g))
+        for st, en, name, _pat in _person_names(text, s0, s1, reg):
+            persons_seen.append((st, en, name, None, _in_spans(st, quotes), sid))
+        matches += _non_overlapping(cands)
+
+    return _resolve(text, matches, persons_seen, reg, quotes, sents, home_country)
+
+
+def _inside_longer_name(text: str, start: int, end: int, sent_start: int) -> bool:
+    """A capitalised word right before (not at sentence start) or after: part of a longer name."""
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 30])
+    if after and after.group(1) not in _FUNCTION_CAPS:
+        return True
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(sent_start, start - 30) : start])
+    return bool(before and before.group(1) not in _FUNCTION_CAPS)
+
+
+_FUNCTION_CAPS = frozenset(
+    """The A An This That In On At For From To Of And But Or If When While After Before According
+    So Some It Its Their They He She His Her We I You Our Also Is Has Was Will Said Says Did Does
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December""".split()
+)
+
+
+def _non_overlapping(cands: list[_Match]) -> list[_Match]:
+    """Longest first; drop candidates overlapping an already kept one."""
+    kept: list[_Match] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _resolve(text, matches, persons_seen, reg: Registry, quotes, sents, home_country) -> pd.DataFrame:
+    """Resolve surnames, pronouns and "the government" in text order."""
+    # people in order: registry people from the matches, plus unregistered names
+    people: list[dict] = []
+    for m in matches:
+        a = reg.get(m.actor) if m.actor else None
+        if a is not None and a.kind == "person":
+            people.append(dict(start=m.start, end=m.end, name=a.name, actor=a.name, gender=a.gender,
+                               family=a.family_name, in_quote=_in_spans(m.start, quotes), sid=m.sentence_id))
+    known_spans = [(p["start"], p["end"]) for p in people]
+    for st, en, name, _actor, inq, sid in persons_seen:
+        if any(not (en <= a or st >= b) for a, b in known_spans):
+            continue
+        fam = name.split()[0] if name.split()[0].lower() in _FAMILY_FIRST else name.split()[-1]
+        people.append(dict(start=st, end=en, name=name, actor=None, gender=None, family=fam, in_quote=inq, sid=sid))
+    people.sort(key=lambda p: p["start"])
+    sent_first_person: dict[int, dict] = {}
+    for p in people:
+        if not p["in_quote"]:
+            sent_first_person.setdefault(p["sid"], p)
+    sent_start = dict(zip(sents["sentence_id"], sents["start"]))
+
+    rows = []
+    for m in matches:
+        actor, antecedent = m.actor, ""
+        if m.via == "surname":
+            if any(p["start"] <= m.start < p["end"] for p in people) or re.match(r"[ -][A-Z]", text[m.end : m.end + 2]):
+                continue  # part of a longer name ("Kim Min-ji")
+            prior = [p for p in people if p["end"] <= m.start and p["family"] == m.surname and p["start"] != m.start]
+            if not prior or prior[-1]["actor"] is None:
+                continue
+            actor, antecedent = prior[-1]["actor"], text[prior[-1]["start"] : prior[-1]["end"]]
+        elif m.via == "pronoun":
+            if _in_spans(m.start, quotes):
+                continue
+            ante = _antecedent(m, people, quotes, sent_first_person, sent_start, text)
+            if ante is None or ante["actor"] is None:
+                continue
+            actor, antecedent = ante["actor"], text[ante["start"] : ante["end"]]
+        elif m.via == "government":
+            actor = home_country or _official_country(m, matches, reg)
+            if actor is None:
+                continue
+        a = reg.get(actor)
+        if a is None:
+            continue
+        rows.append(
+            {
+                "actor": a.name,
+                "kind": a.kind,
+                "country": a.name if a.kind == "country" else a.country,
+                "start": m.start,
+                "end": m.end,
+                "text": text[m.start : m.end],
+                "sentence_id": m.sentence_id,
+                "via": m.via,
+                "in_quote": _in_spans(m.start, quotes),
+                "antecedent": antecedent,
+            }
+        )
+    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return df.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "in_quote": "bool"})
+
+
+def _antecedent(m: _Match, people, quotes, sent_first_person, sent_start, text):
+    compatible = [
+        p for p in people
+        if p["end"] <= m.start and not p["in_quote"] and (p["gender"] in (None, m.gender))
+        and m.sentence_id - p["sid"] <= 2
+    ]
+    if not compatible:
+        return None
+    lead = text[sent_start.get(m.sentence_id, m.start) : m.start]
+    subject_position = m.gender and re.fullmatch(r"\s*(?:[A-Z][\w ,'’-]{0,40},\s*)?", lead) is not None
+    if subject_position and text[m.start : m.end].lower() in {"he", "she"}:
+        prev = sent_first_person.get(m.sentence_id - 1)
+        if prev is not None and prev in compatible:
+            return prev
+    return compatible[-1]
+
+
+def _official_country(m: _Match, matches: list[_Match], reg: Registry) -> str | None:
+    """The country of the first registry person named in the same or the next sentence."""
+    for other in matches:
+        if other.sentence_id in (m.sentence_id, m.sentence_id + 1) and other.actor and other.start > m.start:
+            a = reg.get(other.actor)
+            if a is not None and a.kind == "person" and a.country:
+                return a.country
+    return None
+
+
+def roll_up(mentions: pd.DataFrame, registry: Registry | None = None, *, link_predecessors: bool = False) -> pd.DataFrame:
+    """Mentions with a ``counted_as`` column: people and organisations count toward their country.
+
+    With ``link_predecessors=True`` a predecessor state counts toward its successor
+    (the Soviet Union toward Russia); by default they are kept apart.
+    """
+    reg = registry if registry is not None else load_registry()
+    out = mentions.copy()
+
+    def target(name: str) -> str:
+        a = reg.get(name)
+        if a is None:
+            return name
+        dest = a.country if a.kind in ("person", "organisation") and a.country else a.name
+        if link_predecessors:
+            d = reg.get(dest)
+            if d is not None and d.successor:
+                dest = d.successor
+        return dest
+
+    out["counted_as"] = [target(n) for n in out["actor"]]
+    return out
+
+
+def discover_actors(article: "Article | str", registry: Registry | None = None) -> pd.DataFrame:
+    """Names of people in the text, with their role where the text gives one.
+
+    Looks for a title before a capitalised name ("Foreign Minister Jane Roe"), an
+    apposition with a role word after it ("Park Ji-won, a professor at
+    ..."), or a speech verb next to it ("Chang said"). Returns
+    ``name, role, country_hint, pattern, start, end, sentence_id, mentions, in_registry``,
+    one row per name (its first occurrence), registry people included and flagged.
+    """
+    from ..text.document import Document as Article
+
+    if isinstance(article, str):
+        article = Article(article)
+    reg = registry if registry is not None else load_registry()
+    text = article.text
+    known = {}
+    for a in reg:
+        if a.kind == "person":
+            for form in (a.name, *a.aliases):
+                known[form] = a.name
+    rows: dict[str, dict] = {}
+    for row in article.sentences.itertuples(index=False):
+        s0, s1 = int(row.start), int(row.end)
+        for st, en, name, pattern in _person_names(text, s0, s1, reg):
+            if name in rows:
+                continue
+            role = _role_after(text, en, s1) or _title_before(text, st, s0)
+            rows[name] = {
+                "name": name,
+                "role": role,
+                "country_hint": _country_hint(role, reg),
+                "pattern": pattern,
+                "start": st,
+                "end": en,
+                "sentence_id": int(row.sentence_id),
+                "mentions": len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)),
+                "in_registry": name in known,
+            }
+    df = pd.DataFrame(list(rows.values()), columns=DISCOVERY_COLUMNS)
+    return df.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _role_after(text: str, end: int, limit: int) -> str:
+    m = re.match(r",\s+([^,;\"“”]{3,120}?)(?=,|\s+(?:" + _alt(SPEECH_VERBS) + r")\b|$)", text[end:limit])
+    if not m:
+        return ""
+    role = m.group(1).strip()
+    return role if any(w.lower().strip(".,'’s") in ROLE_WORDS for w in role.split()) else ""
+
+
+def _title_before(text: str, start: int, sent_start: int) -> str:
+    m = re.search(rf"((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_alt(TITLES)}))\s+$", text[sent_start:start])
+    return m.group(1).strip() if m else ""
+
+
+def _country_hint(role: str, reg: Registry) -> str:
+    if not role:
+        return ""
+    for a in reg:
+        forms = (a.name, *a.aliases, *a.demonyms)
+        if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", role) for f in forms):
+            return a.name if a.kind == "country" else (a.country or "")
+    return ""

@@ -1,0 +1,159 @@
+"""Cue words of attribution: the lexicon behind :mod:`analysis_utils.quotes`.
+
+The verbs live in ``data/cue_verbs.yml`` so that users can add their own; this module
+reads that file (once, on first use), generates the inflections and answers one
+question: *is there a cue at this word?*
+
+Groups (see the YAML file for the lists)
+----------------------------------------
+``speech``        utterance verbs taking a quotation or a clause: *say, add, warn, note,
+                  announce, evaluate ...* -- ``X said (that) ...``, ``"...," said X``
+``speech_that``   utterance verbs whose object is usually a noun phrase (*express,
+                  deny, call, praise ...*): reported speech only with *that* or a quote
+``addressee``     the first complement is the addressee (*tell, urge, ask ...*):
+                  ``X told reporters (that) ...``; never inverted
+``quote_only``    only frame a quotation (*continue, wonder, shout, read ...*)
+``cognition``     belief and assessment (*believe, assess, speculate ...*) -- the
+                  clause is attributed, quoted fragments inside it are not the
+                  source's words; ``cognition_that`` needs *that*
+``evidence``      what a document or data show (*show, find, indicate*): needs *that*,
+                  or a document, institution or organisation as subject
+``according``     fixed phrases with the source after them (*according to*)
+
+Besides the verbs, ``nouns`` lists speech nouns (*claim, argument, warning ...*) that
+attribute the clause after them to their possessor: ``Trump's claim that the vote is
+"rigged"``, ``her promise to "drain the swamp"`` (see :func:`attribution.noun_frames`).
+
+Inflections: third person ``-s``/``-es``/``-ies``, past ``-d``/``-ed``/``-ied``,
+``-ing`` (a final silent ``-e`` dropped); irregular and doubled forms are listed under
+``forms`` in the file. Multi-word cues inflect their first word (*pointed out*).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+GROUPS = ("speech", "speech_that", "addressee", "quote_only", "cognition", "cognition_that", "evidence",
+          "according")
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> list[str]:
+    """Regular forms of a verb: ``["warn", "warns", "warned", "warning"]``.
+
+    >>> inflections("emphasize")
+    ['emphasize', 'emphasizes', 'emphasized', 'emphasizing']
+    >>> inflections("reply")
+    ['reply', 'replies', 'replied', 'replying']
+    """
+    w = lemma
+    if w.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = w + "es"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        third = w[:-1] + "ies"
+    else:
+        third = w + "s"
+    if w.endswith("e"):
+        past = w + "d"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        past = w[:-1] + "ied"
+    else:
+        past = w + "ed"
+    if w.endswith("ie"):
+        ing = w[:-2] + "ying"
+    elif w.endswith("e") and not w.endswith(("ee", "ye", "oe")):
+        ing = w[:-1] + "ing"
+    else:
+        ing = w + "ing"
+    return [w, third, past, ing]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found at a word: its ``lemma``, ``group`` and number of words ``n``."""
+
+    lemma: str
+    group: str
+    n: int = 1
+    form: str = ""
+
+    @property
+    def participle(self) -> bool:
+        """An ``-ing`` form (``saying``, ``adding``; not *according to*)."""
+        return self.group != "according" and self.form.split(" ")[0].endswith("ing")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Word forms -> cues. Build with :func:`lexicon_from_mapping` or :func:`default_lexicon`."""
+
+    single: Mapping[str, Cue] = field(default_factory=dict)
+    multi: Mapping[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(default_factory=dict)
+    nouns: Mapping[str, str] = field(default_factory=dict)  # singular and plural form -> lemma
+
+    def match(self, words: list[str], i: int) -> Cue | None:
+        """The cue starting at ``words[i]`` (lower-case words), longest first, or None."""
+        w = words[i]
+        for rest, cue in self.multi.get(w, ()):
+            if tuple(words[i + 1:i + 1 + len(rest)]) == rest:
+                return cue
+        return self.single.get(w)
+
+    def groups(self) -> dict[str, list[str]]:
+        """Lemmas by group (for documentation and tests)."""
+        out: dict[str, set[str]] = {}
+        for cue in list(self.single.values()) + [c for v in self.multi.values() for _, c in v]:
+            out.setdefault(cue.group, set()).add(cue.lemma)
+        return {g: sorted(v) for g, v in out.items()}
+
+
+def lexicon_from_mapping(data: Mapping) -> CueLexicon:
+    """A :class:`CueLexicon` from the structure of ``data/cue_verbs.yml``."""
+    forms = {str(k): [str(f) for f in v] for k, v in (data.get("forms") or {}).items()}
+    single: dict[str, Cue] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    for group in GROUPS:
+        for lemma in data.get(group) or []:
+            lemma = str(lemma).strip().lower()
+            if not lemma:
+                continue
+            words = lemma.split()
+            if group == "according":
+                variants = [lemma]
+            elif lemma in forms:
+                variants = [lemma] + forms[lemma]
+            else:
+                variants = [" ".join([f] + words[1:]) for f in inflections(words[0])]
+            for v in variants:
+                parts = v.split()
+                cue = Cue(lemma, group, len(parts), v)
+                if len(parts) == 1:
+                    single.setdefault(parts[0], cue)
+                else:
+                    multi.setdefault(parts[0], []).append((tuple(parts[1:]), cue))
+    frozen_multi = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in multi.items()}
+    nouns: dict[str, str] = {}
+    for lemma in data.get("nouns") or []:
+        lemma = str(lemma).strip().lower()
+        if lemma and " " not in lemma:
+            nouns[lemma] = lemma
+            nouns.setdefault(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"), lemma)
+    return CueLexicon(single, frozen_multi, nouns)
+
+
+def load_lexicon(path: str | Path) -> CueLexicon:
+    """Read a cue-verb YAML file (same layout as ``data/cue_verbs.yml``)."""
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return lexicon_from_mapping(data)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> CueLexicon:
+    """The kit's lexicon, ``data/cue_verbs.yml`` (read once; the result is immutable)."""
+    from ..paths import data_dir
+
+    return load_lexicon(data_dir() / "cue_verbs.yml")

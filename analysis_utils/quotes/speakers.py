@@ -1,0 +1,878 @@
+"""Speakers: the noun phrase that says something, found next to a cue, and resolved.
+
+No parser model: a tokenizer with offsets, word lists, capitalisation, and a few
+patterns read leftwards from a cue (the subject, ``Lee Ha-eun, Senior Research
+Fellow at ..., evaluated``) or rightwards (``said Chang``, ``according to diplomatic
+sources``).
+
+Mentions (:class:`Mention`)
+---------------------------
+``name``        a run of capitalised words (``Finnish President Anna Virtanen``), split
+                into a title part (``Finnish President``) and the name (``Anna Virtanen``)
+``pronoun``     ``he, she, they, it, we, I, who``
+``descriptor``  a phrase naming an unnamed source or a group: ``a senior U.S.
+                official``, ``the Kremlin aide``, ``diplomatic sources``, ``some``,
+                ``the three countries``, ``the statement``, ``a spokesman for the ministry``
+An apposition between commas is kept as the ``role`` (``Director of the National
+Security Office``); a name inside the commas after a descriptor (``the mayor's campaign
+manager, Kellyanne Conway, said``) becomes the speaker, the descriptor its role.
+
+Inside an apposition, a name after lower-case role words and before a parenthesis
+(``Scott's niece, state Del. Marcia Price (D-Newport News), said``) is the speaker; an age
+(``Riley, 45, said``) is no role. :func:`nicknames` finds quoted nicknames inside names.
+
+A possessor opens a descriptor as *the* does (``Hillary Clinton's running mate, Tim
+Kaine, said``; ``according to Mr. Trump's lawyer, Alan Garten``), and a name followed by a
+possessive is never the subject itself (``Hillary Clinton's campaign said``). Capitalised
+role words before a name with no title are its title (``Billionaire Mark Cuban``,
+``Republican Mark Kirk``), and a title runs over *of* (``Secretary of State John Kerry``,
+``said former Director of National Intelligence James Clapper``). Middle initials
+(``Julie A. Diaz``) and particles joined by a hyphen (``al-Baghdadi``) belong to names.
+:func:`role_gender` reads a gender from the head of a role (``a spokeswoman for ...``).
+
+Resolution of these mentions to people is in :mod:`analysis_utils.quotes.name_index`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# --- tokens ----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*|\S")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev hon jr sr st mt ft no inc co corp "
+    "ltd vs pres amb supt det insp cmdr maj brig gens sens reps messrs mme mlle fr atty dept del "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+@dataclass(slots=True)
+class Tok:
+    """A token: ``kind`` ``w`` (word), ``p`` (punctuation) or ``q`` (a quotation,
+    marks included; ``q`` is its index in the caller's list)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    lower: str = ""
+    cap: bool = False
+    q: int = -1
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+        self.cap = self.kind == "w" and self.text[:1].isupper()
+
+    @property
+    def possessive(self) -> bool:
+        return self.kind == "w" and len(self.text) > 2 and self.lower[-2:] in ("'s", "’s")
+
+    @property
+    def bare(self) -> str:
+        """Lower-case, without a trailing period or possessive ``'s``."""
+        w = self.lower
+        if w[-2:] in ("'s", "’s") and len(w) > 2:
+            w = w[:-2]
+        return w.rstrip(".")
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]] = ()) -> list[Tok]:
+    """Tokens of ``text[start:end]``; each ``(open, close, index)`` in ``quotes`` becomes one
+    ``q`` token. Abbreviations (``Sen.``, ``Mr.``) and initials (``W.``) keep their period."""
+    out: list[Tok] = []
+    pos = start
+    for qa, qb, qi in sorted(quotes):
+        if qb <= pos or qa >= end:
+            continue
+        _words(text, pos, max(pos, qa), out)
+        out.append(Tok(text[qa:qb], qa, qb, "q", q=qi))
+        pos = max(pos, qb)
+    _words(text, pos, end, out)
+    return out
+
+
+def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
+    for m in _TOKEN.finditer(text, a, b):
+        s = m.group()
+        if s == "." and out and out[-1].kind == "w" and out[-1].end == m.start():
+            prev = out[-1]
+            if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
+                out[-1] = Tok(prev.text + ".", prev.start, m.end(), "w")
+                continue
+        kind = "w" if (s[0].isalnum()) else "p"
+        out.append(Tok(s, m.start(), m.end(), kind))
+
+
+# --- word lists ------------------------------------------------------------------------
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+PRONOUNS = _set("he she they it we i you who")
+PLURAL_PRONOUNS = _set("they we")
+ARTICLES = _set("the a an this that these those his her their its our my your")
+DETERMINERS = _set("the a an this that these those some many several most both few all "
+                   "his her their its our one two three four five six seven eight nine ten "
+                   "another other each every any no")
+# words that open a sentence and are capitalised for that reason only
+STARTERS = _set(
+    "the a an but and or so yet in on at for from with without after before during when while "
+    "since although though if as by to of this that these those there here it he she they we i "
+    "you his her their its our my your however meanwhile still also now then later earlier last "
+    "next today yesterday tomorrow some many most several few other others both each every all "
+    "no not neither nor either according asked speaking instead indeed perhaps even just only "
+    "despite under over through among between against like unlike what who why how where which "
+    "whether because including following amid until once again separately similarly moreover "
+    "furthermore additionally overall ultimately currently recently previously initially finally "
+    "first second third asked told"
+)
+# titles and honorifics; a name follows them (lower-case, without the period)
+TITLES = _set(
+    "president vice prime minister secretary sen senator rep representative gov governor mayor "
+    "chairman chairwoman chair chairperson director ceo cfo coo cto chief spokesman spokeswoman "
+    "spokesperson ambassador gen general adm admiral col colonel lt lieutenant sgt sergeant capt "
+    "captain maj major cmdr commander judge justice dr doctor prof professor mr mrs ms miss sir "
+    "dame lord lady king queen prince princess pope rev reverend rabbi imam chancellor premier "
+    "speaker leader commissioner attorney counsel deputy assistant acting former candidate "
+    "nominee founder president-elect head executive officer manager adviser advisor analyst "
+    "economist strategist correspondent editor reporter anchor host coach owner sheriff "
+    "superintendent congressman congresswoman councilman councilwoman councilor councillor "
+    "lawmaker legislator delegate envoy consul official aide fellow researcher scientist author "
+    "columnist pastor bishop cardinal archbishop emir sheikh crown sultan chairmen ministers "
+    "senators governors rep. sens reps messrs mme detective inspector superintendent trooper "
+    "attorney-general general-secretary secretary-general undersecretary under-secretary "
+    "spokesmen spokeswomen lady first-lady premier dean provost del"
+)
+_PERIOD_TITLES = _set("del")
+# titles that are nouns (not adjectives like "major", "chief", "former") and can head a phrase
+_TITLE_HEADS = TITLES - _set("major general chief acting former first deputy assistant executive lead senior "
+                             "vice prime crown lady fellow")
+_PREPOSITIONS = _set("for of in on at to from by with about after before during than like into over under")
+_FINITE = _set("would will could can should must might may is was are were has have had does did")  # a title only when abbreviated ("Del." for Delegate)
+# lower-case words that may stand between a role and a name: "former first lady Laura Bush"
+ROLE_WORDS = TITLES | _set(
+    "first lady press presidential vice-presidential campaign national senior junior top "
+    "foreign defense defence state interior finance trade economic security intelligence "
+    "military party majority minority house senate white chief deputy assistant associate "
+    "managing executive general principal lead special regional district county city federal "
+    "democratic republican conservative liberal labour labor independent then-secretary "
+    "then-president running mate critic supporter activist organizer lawyer physician doctor "
+    "investor billionaire businessman businesswoman entrepreneur actor actress singer rapper "
+    "comedian writer novelist historian professor student teacher pollster consultant "
+    "operative surrogate colleague opponent rival challenger incumbent counterpart "
+    "administrator commander"
+)
+# what a cabinet title is "of" (Secretary of State, Director of National Intelligence)
+DEPARTMENTS = _set("state defense defence homeland security labor labour energy education commerce "
+                   "agriculture transportation treasury staff interior health veterans intelligence "
+                   "justice housing national")
+ANON_HEADS = _set(
+    "official officials source sources aide aides diplomat diplomats insider insiders person "
+    "people expert experts analyst analysts observer observers critic critics supporter "
+    "supporters opponent opponents spokesman spokeswoman spokesperson spokesmen spokeswomen "
+    "representative representatives staffer staffers adviser advisers advisor advisors "
+    "strategist strategists economist economists researcher researchers scientist scientists "
+    "lawmaker lawmakers legislator legislators member members resident residents witness "
+    "witnesses voter voters activist activists leader leaders executive executives employee "
+    "employees worker workers protester protesters protestors authorities "
+    "investigators investigator prosecutors prosecutor police officers officer commentators "
+    "pundits historians scholars experts sources insiders some many others several most few "
+    "both observers participants organizers organisers negotiators delegates diplomats "
+    "officials aides person someone somebody one "
+    "administration-officials doctors physicians lawyers attorneys economists bankers traders "
+    "investors manager managers owner owners director directors head chief agents agent those "
+    "campaigners advocates proponents detractors skeptics sceptics pollsters polls "
+    "friend friends relative relatives neighbor neighbors neighbour neighbours colleague colleagues "
+    "ally allies classmate classmates acquaintance acquaintances demonstrators marchers crowd crowds "
+    "audience"
+)
+INSTITUTION_HEADS = _set(
+    "government ministry department agency administration campaign committee commission council "
+    "party court military army embassy office company firm bank group groups union organization "
+    "organisation association institute board network newspaper paper magazine station team "
+    "foundation center centre coalition countries nations sides side country nation state states authority "
+    "parties governments companies firms banks unions agencies ministries lawsuit regime "
+    "cabinet parliament legislature congress senate house kremlin leadership presidency "
+    "prosecution defense defence court judge jury panel delegation mission club democrats "
+    "republicans conservatives liberals progressives family"
+)
+DOCUMENT_HEADS = _set(
+    "statement report study survey poll letter memo memorandum document documents filing "
+    "complaint release announcement readout communique communiqué declaration editorial "
+    "article tweet post book analysis review data figures research ruling order bill "
+    "resolution transcript agreement treaty website site message messages note notice email "
+    "emails video ad advertisement blog column op-ed estimate estimates projections forecast "
+    "model records record summary guidance polls numbers brief briefs motion motions "
+    "petition testimony speech remarks interview statistics figures census tally count reports "
+    "surveys studies analyses documents papers files accounts"
+)
+SPEAKER_HEADS = ANON_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS
+PERSON_HEADS_FOR_LINK = _set(
+    "spokesman spokeswoman spokesperson head chief member members one some many none all most "
+    "each official officials aide aides representative representatives director leader leaders "
+    "adviser advisers advisor advisors staffer staffers source sources people person president "
+    "chairman secretary minister officer officers employee employees"
+)
+POSTMODIFIERS = _set("familiar close knowledgeable briefed involved speaking who with aware")
+STOP = _set(
+    "in on at of for with to from by about after before during than as like into onto upon "
+    "and or but nor that which who whom whose while because although though if when where "
+    "is was are were be been being am has have had will would can could may might shall "
+    "should must do does did not also just never there here it he she they we i you him "
+    "them us me said says say told tells according"
+)
+ADVERBS_BEFORE_CUE = _set(
+    "also later then again once previously recently repeatedly publicly privately further "
+    "often always never not separately similarly reportedly allegedly already still even "
+    "first last finally quickly immediately initially subsequently earlier directly "
+    "explicitly flatly bluntly simply clearly openly has have had will would could can may "
+    "might did does do must should shall reiterated long sometimes both each all"
+)
+TIME_WORDS = _set(
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
+    "today yesterday tonight week weekend month year earlier later day before recently "
+    "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. january february march april "
+    "may june july august september october november december"
+)
+ORG_PLACE_WORDS = _set(
+    "house senate congress department ministry committee council party agency bureau office "
+    "institute university college school foundation association union bank fund times post "
+    "journal news press network television radio tribune herald company corporation corp. inc. "
+    "co. ltd. group center centre commission court administration government republic kingdom "
+    "states nations korea america coalition campaign forces army navy force guard police service "
+    "services organization organisation authority board club church museum hospital airlines "
+    "motors street avenue city county province island islands sea river mountain square park hall "
+    "capitol kremlin pentagon peninsula treaty dialogue declaration act law project "
+    "program programme initiative summit conference forum olympics cup league federation "
+    "alliance pact accord agreement plan war crisis election convention caucus primary debate "
+    "office street wall motors electric airways group holdings partners capital reserve "
+    "security affairs relations studies research mall monument memorial district valley coast "
+    "gulf ocean bay lake north south east west northern southern eastern western central new "
+    "united democratic republican socialist communist national federal international global "
+    "american russian korean chinese japanese british french german european asian african "
+    "mexican canadian ukrainian soviet western islamic muslim christian jewish arab "
+    "twitter facebook google apple microsoft amazon cnn nbc abc cbs fox msnbc bbc ap reuters "
+    "xinhua afp daily weekly monthly magazine online "
+    "democrats republicans conservatives liberals progressives "
+    "americans voters speech report poll"
+)
+FEMALE = _set("mrs. ms. miss mrs ms lady queen princess dame spokeswoman chairwoman "
+              "congresswoman councilwoman businesswoman actress sister mother wife daughter "
+              "first-lady grandmother")
+MALE = _set("mr. mr sir king prince lord spokesman congressman councilman businessman "
+            "actor brother father husband son grandfather")
+NAME_PARTICLES = _set("de del della der den van von bin ibn al el da di du dos das la le y")
+
+
+# --- mentions --------------------------------------------------------------------------
+
+@dataclass
+class Mention:
+    """A speaker phrase in a token list: ``toks[t0:t1]``; see the module docstring."""
+
+    kind: str  # name | pronoun | descriptor
+    t0: int
+    t1: int
+    start: int
+    end: int
+    text: str
+    title: str = ""
+    role: str = ""
+    head: str = ""
+    plural: bool = False
+    definite: bool = False
+    person: bool = False  # a person (not an organisation or a document)
+    gender: str = ""
+    parts: list = field(default_factory=list)  # "Lee and Park": the two names
+    np0: int = -1  # first token of the whole noun phrase (titles, "the"); t0 when -1
+    end_tok: int = -1  # (np_right) first token after the phrase and its apposition
+    role_span: tuple[int, int] | None = None  # token range of the apposition
+    object_case: bool = False  # a pronoun in the object case ("accused him of saying")
+
+    def __post_init__(self) -> None:
+        if self.np0 < 0:
+            self.np0 = self.t0
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind == "descriptor" and self.head in ANON_HEADS
+
+
+def _span_text(text: str, toks: list[Tok], a: int, b: int) -> tuple[int, int, str]:
+    s, e = toks[a].start, toks[b - 1].end
+    return s, e, text[s:e]
+
+
+def is_title(tok: Tok) -> bool:
+    if tok.kind != "w" or tok.bare not in TITLES:
+        return False
+    return tok.bare not in _PERIOD_TITLES or tok.text.endswith(".")
+
+
+def _name_tok(tok: Tok) -> bool:
+    if tok.kind != "w" or tok.possessive:
+        return False
+    return tok.cap or tok.lower in NAME_PARTICLES or particle_prefix(tok.text)
+
+
+def particle_prefix(word: str) -> bool:
+    """``al-Baghdadi``, ``el-Sisi``, ``bin-Laden``: a particle joined to a capitalised name."""
+    head, sep, rest = word.partition("-")
+    return bool(sep) and head.lower() in NAME_PARTICLES and rest[:1].isupper()
+
+
+def person_like(words: list[str]) -> bool:
+    """Two to five capitalised words that do not name an organisation, a place or a date."""
+    if not 2 <= len(words) <= 5:
+        return False
+    for w in words:
+        if len(w) == 2 and w[0].isupper() and w[1] == "." and w is not words[0]:
+            continue  # a middle initial: "Julie A. Diaz", "Loretta E. Lynch"
+        lw = w.lower().rstrip(".")
+        if lw in ORG_PLACE_WORDS or lw in TIME_WORDS or lw in STARTERS or lw in TITLES:
+            return False
+        if not (w[:1].isupper() or lw in NAME_PARTICLES or particle_prefix(w)):
+            return False
+        if len(w) > 1 and w.isupper() and not w.endswith("."):
+            return False  # an acronym
+    return True
+
+
+def nicknames(text: str, toks: list[Tok]) -> list[int]:
+    """Indices of ``q`` tokens that are a nickname inside a name (``Robert C. "Bobby" Scott``,
+    ``Marcia "Cia" Price``): one to three capitalised words without sentence punctuation,
+    right between two capitalised name words. The caller drops them from the token list,
+    so that the name reads as one (the quotation itself is a ``scare`` row)."""
+    out = []
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if t.kind != "q":
+            continue
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if not (_name_tok(prev) and prev.cap and _name_tok(nxt) and nxt.cap):
+            continue
+        if prev.lower in STARTERS or nxt.lower in STARTERS or prev.bare in TITLES \
+                or prev.lower.rstrip(".") in ORG_PLACE_WORDS or nxt.lower.rstrip(".") in ORG_PLACE_WORDS:
+            continue
+        if text[prev.end:t.start].strip() or text[t.end:nxt.start].strip():
+            continue
+        words = t.text[1:-1].split()
+        if not 1 <= len(words) <= 3 or len(t.text) > 30:
+            continue
+        if all(w[:1].isupper() and not any(c in w for c in ",;:!?") for w in words):
+            out.append(k)
+    return out
+
+
+def _gender_of(words: list[str]) -> str:
+    for w in words:
+        lw = w.lower()
+        if lw in FEMALE:
+            return "f"
+        if lw in MALE:
+            return "m"
+    return ""
+
+
+def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention | None:
+    """A ``name`` mention from the capitalised run ``toks[a:b]``: starters stripped, the
+    title split off (and extended left over role words such as *former first lady*)."""
+    while a < b and (toks[a].lower in STARTERS or toks[a].lower in NAME_PARTICLES):
+        a += 1
+    while b > a and toks[b - 1].lower in NAME_PARTICLES:
+        b -= 1
+    if a >= b:
+        return None
+    last_title = max((k for k in range(a, b) if is_title(toks[k])), default=None)
+    name_a = a if last_title is None else last_title + 1
+    # "General Motors": a title followed by an organisation word is no title
+    if last_title is not None and name_a < b and all(t.bare in ORG_PLACE_WORDS for t in toks[name_a:b]):
+        name_a = a
+        last_title = None
+    if name_a >= b:
+        # only titles: "President", "the Chairman" -> a descriptor
+        definite = a > lo and toks[a - 1].lower == "the"
+        if definite:
+            a -= 1
+        s, e, t = _span_text(text, toks, a, b)
+        if t[:1].isupper() and toks[a].lower == "the":
+            t = t[:1].lower() + t[1:]
+        return Mention("descriptor", a, b, s, e, t, head=toks[b - 1].bare, definite=definite,
+                       person=True)
+    if last_title is None:
+        name_a = _leading_roles(toks, a, b)  # "Billionaire Mark Cuban", "State John Kerry"
+        if name_a > a:
+            last_title = name_a - 1
+    title_a = a
+    if last_title is not None or a == name_a:
+        k = a
+        while k - 1 >= lo and toks[k - 1].kind == "w" and not toks[k - 1].cap \
+                and toks[k - 1].bare in ROLE_WORDS:
+            k -= 1
+        while k - 1 >= lo and toks[k - 1].kind == "w" and toks[k - 1].cap \
+                and k < a and toks[k - 1].lower not in STARTERS:
+            k -= 1
+        title_a = k
+    s, e, t = _span_text(text, toks, name_a, b)
+    if any(c in t for c in "\"“”'‘’«»") and any(text[toks[x].end:toks[x + 1].start].strip()
+                                             for x in range(name_a, b - 1)):
+        t = " ".join(x.text for x in toks[name_a:b])  # a nickname between the words was dropped
+    title = " ".join(x.text for x in toks[title_a:name_a])
+    words = [x.text for x in toks[name_a:b]]
+    all_words = [x.lower for x in toks[title_a:b]]
+    np0 = title_a - 1 if title_a - 1 >= lo and toks[title_a - 1].lower == "the" else title_a
+    m = Mention("name", name_a, b, s, e, t, title=title,
+                person=bool(title) or person_like(words) or len(words) == 1, np0=np0)
+    if len(words) == 1 and words[0].lower().rstrip(".") in ORG_PLACE_WORDS | TIME_WORDS:
+        m.person = False
+    if len(words) > 1 and not person_like(words) and not title:
+        m.person = False
+    m.gender = _gender_of(all_words)
+    m.plural = not m.person and t.endswith("s") and len(words) == 1 and t[:-1].lower() in ORG_PLACE_WORDS
+    return m
+
+
+def _leading_roles(toks: list[Tok], a: int, b: int) -> int:
+    """The start of the name in a capitalised run with no title: past leading role words
+    capitalised at the start of a sentence or in a title (``Billionaire Mark Cuban``,
+    ``Businessman Donald Trump``; ``State John Kerry`` after *Secretary of*), when two to
+    four words that read as a person's name remain."""
+    k = a
+    while k < b - 2 and toks[k].bare in _LEADING_ROLES:
+        k += 1
+    if k == a or not person_like([t.text for t in toks[k:b]]) or b - k > 4:
+        return a
+    return k
+
+
+_LEADING_ROLES = (ROLE_WORDS | DEPARTMENTS | _set("democrat gop libertarian")) - (
+    ORG_PLACE_WORDS - DEPARTMENTS - _set("democratic republican"))
+
+
+def _descriptor(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
+    """A descriptor ending at ``toks[j]`` (its head), walking left over modifiers."""
+    head = toks[j].bare
+    k = j
+    definite = False
+    steps = 0
+    while k - 1 >= lo and steps < 6:
+        p = toks[k - 1]
+        if p.kind != "w":
+            if p.text in ("-", "–") and k - 2 >= lo and toks[k - 2].kind == "w":
+                k -= 1
+                continue
+            break
+        lw = p.lower
+        if lw in ARTICLES:
+            if lw in ("this", "that") and head.endswith("s") and not head.endswith("ss"):
+                break  # "a fire that officials called": a relative pronoun, not a determiner
+            k -= 1
+            definite = lw in ("the", "this", "that", "these", "those")
+            break
+        if lw in DETERMINERS:  # "three", "some": a modifier; an article may precede it
+            k -= 1
+            steps += 1
+            continue
+        if lw in STOP or (p.cap and lw in STARTERS) or lw in PRONOUNS:
+            break
+        k -= 1
+        steps += 1
+    s, e, t = _span_text(text, toks, k, j + 1)
+    if toks[k].cap and toks[k].lower in DETERMINERS | ANON_HEADS and not (k + 1 <= j and toks[k + 1].cap):
+        t = t[:1].lower() + t[1:]  # "Officials said" -> "officials"; "Republicans" stays
+    plural = head.endswith("s") and not head.endswith("ss") or head in ("people", "police", "some", "many",
+                                                                         "others", "several", "both", "few",
+                                                                         "most", "authorities")
+    person = head in ANON_HEADS
+    return Mention("descriptor", k, j + 1, s, e, t, head=head, plural=plural, definite=definite,
+                   person=person)
+
+
+def np_left(text: str, toks: list[Tok], j: int, lo: int, link: bool = True) -> Mention | None:
+    """The noun phrase ending at ``toks[j]`` (not before ``toks[lo]``), or None."""
+    if j >= lo and toks[j].text == ")":
+        k = next((x for x in range(j - 1, max(lo, j - 9) - 1, -1) if toks[x].text == "("), None)
+        if k is None:
+            return None
+        j = k - 1  # "Rep. John Mica (R-Fla.) said"
+    if j < lo or toks[j].kind != "w":
+        return None
+    t = toks[j]
+    lw = t.lower
+    m: Mention | None = None
+    if lw in PRONOUNS and not (t.cap and j > lo and toks[j - 1].kind == "w"):
+        m = Mention("pronoun", j, j + 1, t.start, t.end, t.text, head=lw, plural=lw in PLURAL_PRONOUNS,
+                    person=lw not in ("it",))
+        return m
+    if lw in ("him", "her", "them", "us", "me") and link:
+        return _postmodified(text, toks, j, lo)  # "Those close to him say"
+    if _name_tok(t) and not t.possessive:
+        k = j
+        while k - 1 >= lo and _name_tok(toks[k - 1]):
+            k -= 1
+        # a sentence-initial common noun: "Officials said", "Some speculate"
+        bare_run = [x for x in toks[k:j + 1] if x.lower not in STARTERS or x is t]
+        if len(bare_run) == 1 and t.bare in SPEAKER_HEADS and (k == lo or toks[k].lower in STARTERS):
+            m = _descriptor(text, toks, j, lo)
+        else:
+            m = name_mention(text, toks, k, j + 1, lo)
+            if m is not None and m.kind == "name" and k - 2 >= lo and toks[k - 1].lower == "and" \
+                    and _name_tok(toks[k - 2]):
+                left = np_left(text, toks, k - 2, lo, link=False)
+                if left is not None and left.kind == "name":
+                    s, e, _ = _span_text(text, toks, left.t0, m.t1)
+                    m = Mention("name", left.t0, m.t1, s, e, f"{left.text} and {m.text}", plural=True,
+                                parts=[left, m])
+    elif t.bare in SPEAKER_HEADS or (t.kind == "w" and not t.cap and t.lower not in STOP):
+        m = _descriptor(text, toks, j, lo)
+        if m is not None and m.head not in SPEAKER_HEADS:
+            first = toks[m.t0]
+            if m.head in TITLES or (m.head.endswith("s") and m.head[:-1] in TITLES):
+                m.person = True  # "the former secretary of state", "the Democratic nominee", "both candidates"
+                m.plural = m.plural or m.head not in TITLES
+            elif m.t0 - 2 >= lo and toks[m.t0 - 1].lower in ("of", "for", "from", "at") and m.t1 - m.t0 <= 2 \
+                    and link:
+                # "the 34-year-old mother of three"
+                left = np_left(text, toks, m.t0 - 2, lo, link=False)
+                if left is not None and left.kind == "descriptor":
+                    s, e, tx = _span_text(text, toks, left.t0, m.t1)
+                    m = Mention("descriptor", left.t0, m.t1, s, e, left.text + text[toks[left.t1 - 1].end:e],
+                                head=left.head, plural=left.plural, definite=left.definite, person=left.person)
+                else:
+                    m = None
+            elif (first.lower not in ("the", "a", "an", "this", "its", "their", "his", "her")
+                  and not _possessor(toks, m.t0, j)) or m.t1 - m.t0 > 4:
+                # an unknown head noun needs a determiner: "the bank", "the mayor's brief"
+                m = _postmodified(text, toks, j, lo)
+    if m is None:
+        return None
+    if link:
+        linked = _linked(text, toks, m, lo)
+        if linked is not None:
+            return linked
+        if m.np0 > lo and toks[m.np0 - 1].lower in _PREPOSITIONS and m.kind != "pronoun":
+            return None  # "the business side of TV is arguing": the object of a preposition
+    return m
+
+
+def _possessor(toks: list[Tok], a: int, j: int) -> bool:
+    """``toks[a:j]`` opens with a possessor: ``Clinton's``, ``Hillary Clinton's`` (a name
+    whose last word is possessive), which determines the head at ``toks[j]`` as *the* does."""
+    k = a
+    while k < j and _name_tok(toks[k]) and k - a < 4:
+        k += 1
+    return k < j and toks[k].possessive and toks[k].cap
+
+
+def _postmodified(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
+    """``people familiar with the matter``, ``officials close to the talks``."""
+    for k in range(j - 1, max(lo, j - 9) - 1, -1):
+        if toks[k].kind != "w":
+            return None
+        if (toks[k].lower in POSTMODIFIERS or toks[k].lower in ("on", "of", "at", "from", "in")) \
+                and k - 1 >= lo and toks[k - 1].bare in ANON_HEADS and toks[k - 1].bare not in ("the", "a", "an", "this", "that"):
+            head = _descriptor(text, toks, k - 1, lo)
+            if head is None:
+                return None
+            s, e, t = _span_text(text, toks, head.t0, j + 1)
+            if t[:1].isupper() and toks[head.t0].lower in DETERMINERS | ANON_HEADS:
+                t = t[:1].lower() + t[1:]
+            return Mention("descriptor", head.t0, j + 1, s, e, t, head=head.head, plural=head.plural,
+                           definite=head.definite, person=True)
+    return None
+
+
+def _linked(text: str, toks: list[Tok], m: Mention, lo: int) -> Mention | None:
+    """``X of/for/at/from Y`` before a cue: ``a spokesman for the ministry``, ``Her
+    submission to the court``, ``the Association of Flight Attendants`` (one name), ``Gov.
+    Earl Ray Tomblin of West Virginia`` (the person; the place is an affiliation)."""
+    k = m.np0
+    if k - 2 < lo or toks[k - 1].lower not in ("of", "for", "at", "from", "with", "to", "in"):
+        return None
+    left = np_left(text, toks, k - 2, lo, link=False)
+    if left is None or left.kind == "pronoun":
+        return None
+    if left.kind == "name":
+        if m.kind != "name":
+            return None
+        if left.person and (left.title or len(left.text.split()) > 1) and not left.parts:
+            left.role = left.role or text[toks[k - 1].start:toks[m.t1 - 1].end]
+            return left  # "Mr. Morgan of the Sierra Club": Morgan
+        s, e, t = _span_text(text, toks, left.t0, m.t1)
+        org = Mention("name", left.t0, m.t1, s, e, t, person=False, np0=left.np0)  # one organisation
+        return _linked(text, toks, org, lo) or org
+    if m.kind == "name" and m.person and m.title and m.np0 < m.t0 and toks[k - 1].lower == "of" \
+            and left.head in _TITLE_HEADS:
+        # "Secretary of State John Kerry": the title runs over "of"; the person is the name
+        m.title = text[left.start:toks[m.t0 - 1].end]
+        m.np0 = left.np0
+        m.gender = m.gender or _gender_of([x.lower for x in toks[left.t0:m.t0]])
+        return m
+    first = toks[left.t0]
+    if not (left.head in SPEAKER_HEADS or left.head in TITLES or (
+            toks[k - 1].lower in ("of", "for", "from", "at") and (first.lower in ARTICLES or first.possessive))):
+        return None
+    s, e, t = _span_text(text, toks, left.t0, m.t1)
+    if t[:1].isupper() and toks[left.t0].lower in DETERMINERS | ANON_HEADS:
+        t = t[:1].lower() + t[1:]
+    return Mention("descriptor", left.t0, m.t1, s, e, t, head=left.head, plural=left.plural,
+                   definite=left.definite, person=left.person or left.head in PERSON_HEADS_FOR_LINK)
+
+
+def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = True,
+             generic: bool = False) -> Mention | None:
+    """The noun phrase starting at ``toks[j]`` (before ``toks[hi]``), with an apposition
+    (``apposition=False``: without); ``generic`` accepts any short lower-case phrase
+    (the source after *according to*: ``federal statistics``)."""
+    if j >= hi or toks[j].kind != "w":
+        return None
+    t = toks[j]
+    if t.lower in PRONOUNS:
+        return Mention("pronoun", j, j + 1, t.start, t.end, t.text, head=t.lower,
+                       plural=t.lower in PLURAL_PRONOUNS, person=t.lower != "it", end_tok=j + 1)
+    k = j
+    if t.lower in ("the",) and j + 1 < hi and _name_tok(toks[j + 1]):
+        k = j + 1
+    r = k
+    while r < hi and r - k < 6 and (toks[r].kind == "w" and not toks[r].cap and toks[r].lower not in STOP
+                                    and toks[r].lower not in DETERMINERS or toks[r].text in ("/", "-")):
+        r += 1  # "former first lady Laura Bush", "9/11 widow Terry Strada"
+    if r > k and r < hi and _name_tok(toks[r]) and toks[r].lower not in DETERMINERS:
+        k = r
+    if _name_tok(toks[k]) and toks[k].lower not in DETERMINERS and not _possessor(toks, k, hi):
+        e = k
+        while e < hi and (_name_tok(toks[e]) or (
+                toks[e].kind == "w" and toks[e].bare in ROLE_WORDS and e + 1 < hi and _name_tok(toks[e + 1]))):
+            e += 1  # "Union leader Dana Whitfield"
+        if e < hi and toks[e].kind == "w" and not toks[e].cap and toks[e].bare in INSTITUTION_HEADS | ANON_HEADS:
+            # "the Clinton campaign", "the Obama administration", "Trump aides": a name as modifier
+            m = _descriptor_span(text, toks, j, e + 1, toks[e].bare)
+            if e + 1 < hi and toks[e + 1].lower in ("of", "for", "at"):
+                m = _right_link(text, toks, m, e + 1, hi) or m
+        elif e - k == 1 and k == j and toks[k].bare in ANON_HEADS - DETERMINERS and toks[k].lower.endswith("s"):
+            # a capitalised plural opening the sentence: "Critics of the program ... see"
+            m = _descriptor_span(text, toks, k, k + 1, toks[k].bare)
+            if e < hi and toks[e].lower in ("of", "for", "at", "from"):
+                obj = np_right(text, toks, e + 1, hi, apposition=False, generic=True)
+                if obj is not None and obj.kind != "pronoun":
+                    t1 = max(obj.t1, obj.end_tok)
+                    s0, e0, t0 = _span_text(text, toks, k, t1)
+                    m = Mention("descriptor", k, t1, s0, e0, t0[:1].lower() + t0[1:], head=m.head, plural=True,
+                                person=True)
+        else:
+            m = name_mention(text, toks, k, e, lo=j)
+        if m is None:
+            return None
+        org = not m.person or (k > j and toks[j].lower == "the" and not m.title and e - k == 1)
+        if m.kind == "name" and org and e + 1 < hi and toks[e].lower == "of" and toks[e + 1].cap \
+                and _name_tok(toks[e + 1]):
+            f = e + 1
+            while f < hi and _name_tok(toks[f]):
+                f += 1  # "the Chamber of Commerce": one organisation
+            s0, e0, t0 = _span_text(text, toks, m.t0, f)
+            m = Mention("name", m.t0, f, s0, e0, t0, person=False, np0=m.np0)
+        if m.kind == "descriptor" and e < hi and toks[e].lower in ("of", "for", "at"):
+            m = _right_link(text, toks, m, e, hi) or m
+    else:
+        # determiner + modifiers + head: stop at a preposition, punctuation or verb
+        e = j
+        while e < hi and toks[e].kind == "w" and toks[e].lower not in STOP and e - j < 7:
+            e += 1
+        if e == j:
+            return None
+        # the head is the last word that is a speaker noun, else the last word
+        # after a possessor ("Mr. Trump's lawyer"), the possessed noun is the head
+        owned = next((x + 1 for x in range(e - 2, j - 1, -1) if toks[x].possessive and toks[x].cap), j)
+        heads = [x for x in range(owned, e) if toks[x].bare in SPEAKER_HEADS or toks[x].bare in _TITLE_HEADS]
+        if not heads and owned > j:
+            heads = [e - 1]
+        last = heads[-1] if heads else e - 1
+        if not heads and not (generic and e - j <= 4):
+            return None
+        if last + 1 < hi and toks[last + 1].lower in POSTMODIFIERS:
+            # people familiar with the matter
+            f = last + 1
+            while f < hi and toks[f].kind == "w" and f - last < 6:
+                f += 1
+            last = f - 1
+        m = _descriptor_span(text, toks, j, last + 1, toks[heads[-1]].bare if heads else toks[last].bare)
+        if last + 1 < hi and toks[last + 1].lower in ("of", "for", "at", "from"):
+            m = _right_link(text, toks, m, last + 1, hi) or m
+    # apposition: ", now a consultant on Burma in the private sector" / "(D-N.Y.)"
+    e = m.t1
+    if e < hi and toks[e].text == "(":
+        close = next((x for x in range(e, min(hi, e + 8)) if toks[x].text == ")"), None)
+        if close is not None:
+            e = close + 1
+    m.end_tok = e
+    if apposition and e + 1 < hi and toks[e].text == "," and _verb_like(toks[e + 1]):
+        m.end_tok = e + 1  # "a spokesman for the senator, Tom Jones, declined ...": the verb, no apposition
+    elif apposition and e + 1 < hi and toks[e].text == ",":
+        f = e + 1
+        while f < hi and toks[f].kind in ("w", "p") and toks[f].text not in (",", ";", ":") \
+                and not (toks[f].text == "." and f == hi - 1) and toks[f].kind != "q":
+            f += 1
+        if f > e + 1 and f - e <= 30 and " ".join(x.lower for x in toks[e + 1:f]) in CONNECTIVES:
+            m.end_tok = f + 1 if f < hi and toks[f].text == "," else f  # "Ryan, however, was ...": no role
+        elif f > e + 1 and f - e <= 30:
+            m.role = text[toks[e + 1].start:toks[f - 1].end].rstrip(".")
+            m.end_tok = f + 1 if f < hi and toks[f].text == "," else f
+            if m.kind == "descriptor":
+                named = _named_apposition(text, toks, m, e + 1, f)
+                if named is not None:
+                    return named
+    elif not apposition and m.kind == "descriptor" and e + 1 < hi and toks[e].text == ",":
+        f = e + 1
+        while f < hi and _name_tok(toks[f]):
+            f += 1
+        if f == hi or toks[f].text in (",", ".", ";", ")") or toks[f].kind == "q":
+            named = _named_apposition(text, toks, m, e + 1, f)  # "according to his lawyer, Alan Garten."
+            if named is not None:
+                named.end_tok = f + 1 if f < hi and toks[f].text == "," else f
+                return named
+    return m
+
+
+def _short_term(quoted: str) -> bool:
+    """A quotation token that reads as a term (five words at most, no closing punctuation)."""
+    inner = quoted.strip("\"'“”‘’«» ")
+    return 0 < len(inner.split()) <= 5 and not inner.endswith((",", ".", "!", "?"))
+
+
+#: sentence adverbs set off by commas after a subject ("Ryan, however, was ..."): no apposition
+CONNECTIVES = frozenset(["however", "meanwhile", "too", "though", "instead", "also", "in turn", "for his part",
+                         "for her part", "for their part", "for its part", "in contrast", "by contrast",
+                         "nonetheless", "nevertheless", "likewise", "similarly", "in particular", "of course",
+                         "in fact", "indeed", "moreover", "in response", "for example", "for instance"])
+
+
+def _verb_like(tok: Tok) -> bool:
+    """A lower-case past tense or auxiliary: a verb, not the first word of an apposition."""
+    w = tok.lower
+    return tok.kind == "w" and not tok.cap and (w in _FINITE or (
+        w.endswith("ed") and len(w) > 4 and w not in ROLE_WORDS and w not in ("retired", "elected", "unnamed")))
+
+
+def _named_apposition(text: str, toks: list[Tok], m: Mention, a: int, b: int) -> Mention | None:
+    """``Mr. Trump's lawyer, Alan Garten`` / ``a spokesman, John Doe``: a person's name as
+    the whole apposition of a descriptor is the speaker, the descriptor its role."""
+    if b - a < 2 or not all(_name_tok(x) for x in toks[a:b]):
+        return None
+    inner = name_mention(text, toks, a, b, a)
+    if inner is None or inner.kind != "name" or not inner.person or len(inner.text.split()) < 2:
+        return None
+    inner.role, inner.role_span = m.text, (m.t0, m.t1)
+    inner.np0, inner.end_tok = m.np0, m.end_tok
+    inner.gender = inner.gender or role_gender(m.text)
+    return inner
+
+
+def role_gender(role: str) -> str:
+    """``"f"``/``"m"`` from the head of a role (``a spokeswoman for the ministry``,
+    ``Trump's son``): its words before a preposition, possessors left out."""
+    words = []
+    for w in role.split():
+        lw = w.lower().strip(",.")
+        if lw in _PREPOSITIONS:
+            break
+        if not (lw.endswith("'s") or lw.endswith("’s")):
+            words.append(lw)
+    return _gender_of(words)
+
+
+def _descriptor_span(text: str, toks: list[Tok], a: int, b: int, head: str) -> Mention:
+    s, e, t = _span_text(text, toks, a, b)
+    if t[:1].isupper() and toks[a].lower in DETERMINERS | ANON_HEADS:
+        t = t[:1].lower() + t[1:]
+    plural = (head.endswith("s") and not head.endswith("ss")) or head in ("people", "police")
+    return Mention("descriptor", a, b, s, e, t, head=head, plural=plural,
+                   definite=toks[a].lower in ("the", "this", "these", "those"), person=head in ANON_HEADS)
+
+
+def _right_link(text: str, toks: list[Tok], m: Mention, e: int, hi: int) -> Mention | None:
+    if m.head not in PERSON_HEADS_FOR_LINK | DOCUMENT_HEADS:
+        return None
+    right = np_right(text, toks, e + 1, hi)
+    if right is None or right.kind == "pronoun":
+        return None
+    if right.kind == "name" and right.person and right.title and toks[e].lower == "of" \
+            and m.head in _TITLE_HEADS and right.np0 == e + 1:
+        # "said former Secretary of State Colin Powell": the title runs over "of"
+        right.title = text[toks[m.t0].start:toks[right.t0 - 1].end]
+        right.np0 = m.np0
+        right.gender = right.gender or _gender_of([x.lower for x in toks[m.t0:right.t0]])
+        return right
+    s, _, _ = _span_text(text, toks, m.t0, m.t1)
+    if right.kind == "name" and right.role_span and m.head in ANON_HEADS and not m.plural:
+        # "a spokesman for the senator, Tom Jones,": the name is the spokesman's
+        r_end = toks[right.role_span[1] - 1].end
+        right.role = text[s:r_end]
+        if right.role[:1].isupper() and toks[m.t0].lower in DETERMINERS:
+            right.role = right.role[:1].lower() + right.role[1:]
+        right.role_span = (m.t0, right.role_span[1])
+        right.np0 = m.np0
+        right.gender = right.gender or role_gender(m.text)
+        return right
+    end = toks[right.t1 - 1].end
+    t = text[s:end]
+    return Mention("descriptor", m.t0, right.t1, s, end, t, head=m.head, plural=m.plural,
+                   definite=m.definite, person=m.person)
+
+
+def apposition_subject(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
+    """The subject of ``NP, apposition, CUE`` where ``toks[j]`` is the comma before the cue."""
+    if j - 1 < lo or toks[j].text not in (",", "—", "―", "–", "-"):
+        return None
+    if toks[j].text != "," and j - 1 >= lo and toks[j - 1].text == toks[j].text:
+        j -= 1  # "--" is two tokens
+    paren = j  # a parenthesis right before the comma belongs to the name: "Marcia Price (D-Va.),"
+    if toks[j - 1].text == ")":
+        paren = next((x for x in range(j - 2, max(lo, j - 10) - 1, -1) if toks[x].text == "("), j)
+    for k in range(j - 1, max(lo, j - 32) - 1, -1):
+        tk = toks[k]
+        if paren <= k < j:
+            continue
+        if tk.kind == "q" and not _short_term(tk.text):
+            return None  # a quotation, not an apposition ("a "Make America Great Again" cap" may be one)
+        if (tk.text in (",", "(") or (tk.text in ("—", "―", "–", "-") and toks[j].text == tk.text)) and k > lo:
+            inner = (k + 1, j)
+            if inner[0] >= inner[1]:
+                return None
+            subj = np_left(text, toks, k - 1, lo)
+            if subj is None:
+                continue
+            if subj.np0 > lo and toks[subj.np0 - 1].lower in _PREPOSITIONS:
+                continue  # "for some, the losses would ..., said X": no subject here
+            first = toks[inner[0]].lower
+            if first not in ("who", "which", "whose", "whom") and any(
+                    x.kind == "w" and x.lower in _FINITE for x in toks[inner[0]:inner[1]]):
+                continue  # a clause, not an apposition
+            role_text = text[toks[inner[0]].start:toks[inner[1] - 1].end]
+            if role_text.strip().isdigit() or role_text.strip().lower() in CONNECTIVES:
+                role_text = ""  # an age: "Riley, 45, said"; "Riley, however, said"
+            inner_m = None
+            a, b = inner
+            if b - 1 > a and toks[b - 1].text == ")":
+                b = next((x for x in range(b - 2, a, -1) if toks[x].text == "("), b)  # "(D-Va.)"
+            while a < b and toks[a].kind == "w" and not toks[a].cap and a - inner[0] < 3 \
+                    and (toks[a].bare in ROLE_WORDS or toks[a].lower in ("state", "city", "county")):
+                a += 1  # "state Del. Marcia Price"
+            cut = next((x for x in range(a + 2, b - 1) if toks[x].lower in ("of", "from")), b)
+            if cut < b and not all(_name_tok(x) for x in toks[cut + 1:b]):
+                cut = b  # "one voter, Mary Smith of Toledo,": the name without its place
+            if a < cut and all(_name_tok(x) for x in toks[a:cut]):
+                inner_m = name_mention(text, toks, a, cut, inner[0])
+            if inner_m is not None and inner_m.kind == "name" and inner_m.person \
+                    and subj.kind == "descriptor":
+                inner_m.role = subj.text
+                inner_m.role_span = (subj.t0, subj.t1)
+                inner_m.np0 = subj.np0  # the phrase starts with the descriptor
+                return inner_m
+            if subj.kind == "pronoun" and subj.head != "who":
+                return None
+            subj.role = role_text
+            subj.role_span = inner
+            return subj
+    return None

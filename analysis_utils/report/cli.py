@@ -1,0 +1,79 @@
+"""Command line: ``python -m analysis_utils report|analyze [PATH] ...``.
+
+``report PATH --out DIR``
+    run every notebook headless for an article (or each article of a folder) and
+    write ``DIR/<article-slug>/``: figures, executed notebooks, report.html, report.pdf.
+``analyze PATH --format json|csv [--out DIR]``
+    the tables alone (segments, sentences, mentions, quotes, timexes, events, actor
+    sentiment): JSON on stdout without ``--out``, else one file per table.
+
+PATH defaults to the kit's default article. Exit codes: 0 success; 2 bad parameters
+(missing or unreadable article, unwritable output folder, unknown option or format),
+with one line on stderr and no traceback; 1 a notebook or an extractor failed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse's hook
+        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m analysis_utils", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    r = sub.add_parser("report", help="run every notebook for an article (or a folder) and write the report")
+    r.add_argument("path", nargs="?", default=None, help="article file or folder (default: the seed article)")
+    r.add_argument("--out", default=None, help="output folder (default: <project>/reports)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores, at most 4)")
+    r.add_argument("--no-pdf", action="store_true", help="do not print report.pdf")
+    a = sub.add_parser("analyze", help="compute the tables alone and write them as JSON or CSV")
+    a.add_argument("path", nargs="?", default=None, help="article file or folder (default: the seed article)")
+    a.add_argument("--format", default="json", choices=["json", "csv"], help="json (default) or csv")
+    a.add_argument("--out", default=None, help="folder for one file per table (default: JSON on stdout)")
+    a.add_argument("--quiet", action="store_true", help="no notes about skipped tables")
+    return p
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from ..errors import ArticleError
+    from .build import OutputFolderError, ReportError, main_analyze, main_report
+
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        print("error: --jobs must be 1 or more", file=sys.stderr)
+        return 2
+    if args.path is None:
+        from ..paths import default_article
+
+        try:
+            args.path = str(default_article())
+        except FileNotFoundError as exc:
+            print(f"error: {_one_line(exc)}", file=sys.stderr)
+            return 2
+    run = main_report if args.command == "report" else main_analyze
+    try:
+        return run(args)
+    except (ArticleError, OutputFolderError) as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except ReportError as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""The timex tagger's engine: candidates from every rule, selection, resolution in order.
+
+1. *Candidates.* Each rule (:mod:`analysis_utils.timeline.rules`, in a fixed order) runs on a region of
+   the text when one of its trigger strings occurs there, and proposes spans.
+2. *Selection.* Overlapping candidates are settled longest first, then by rule
+   priority, so "July of the same year" beats "July". When the chosen candidate turns
+   out not to be a time (its resolver declines), the shorter candidates it had
+   displaced are tried instead.
+3. *Resolution*, in text order (clock times after the other expressions of their
+   sentence, so that "at 2:22 a.m. on the 19th" finds its day), with the tense of the
+   clause (:mod:`analysis_utils.timeline.tense`) and the reference points in focus: the
+   last date of the paragraph, of the text so far, of the sentence, and the last date
+   with a known year (see :class:`analysis_utils.timeline.resolve.Ctx`).
+
+:func:`tag` returns plain dict rows; :mod:`analysis_utils.timeline.timexes` makes the table.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from .rules import clock, dates, durations, holidays, periods, relative, vague
+from .points import PARTS, Point, interval_of_value
+from .patterns import FEATURES, Rule
+from .resolve import Ctx, Result
+from .tense import clause_tense, tense_cues
+
+# the order matters: among candidates of the same length and priority the earlier rule wins
+RULES: tuple[Rule, ...] = (
+    *dates.RULES,
+    *periods.RULES,
+    *holidays.RULES,
+    *relative.RULES,
+    *durations.RULES,
+    *clock.RULES,
+    *vague.RULES,
+)
+
+
+@dataclass
+class _Cand:
+    """A rule's match: a span, the rule's name and priority, and its resolver."""
+
+    start: int
+    end: int
+    rule: str
+    m: re.Match
+    prio: int
+    handler: Callable[..., Any]
+
+
+_ALL_KEYS = sorted({k for r in RULES for k in (r.triggers or ()) if not k.startswith("#")})
+
+
+def _present_keys(region: str) -> set[str]:
+    """The trigger strings and features present in a region (one pass each)."""
+    low = region.lower()
+    present = {k for k in _ALL_KEYS if k in low}
+    present.update(k for k, rx in FEATURES.items() if rx.search(region))
+    return present
+
+
+def _triggered(rule: Rule, present: set[str]) -> bool:
+    return rule.triggers is None or any(k in present for k in rule.triggers)
+
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n|\r[ \t\f\v]*\r")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of blank-line separated paragraphs (the scope of day-level focus)."""
+    out = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+    region = text[start:end]
+    present = _present_keys(region)
+    out: list[_Cand] = []
+    for r in RULES:
+        if not _triggered(r, present):
+            continue
+        check = r.check
+        for m in r.pattern.finditer(region):
+            s, e = m.span()
+            # trim surrounding whitespace kept by optional groups
+            while s < e and region[s].isspace():
+                s += 1
+            while e > s and region[e - 1].isspace():
+                e -= 1
+            if e <= s:
+                continue
+            if check is not None and not check(m, region, s, e):
+                continue
+            out.append(_Cand(start + s, start + e, r.name, m, r.prio, r.handler))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, longest first, then by rule priority."""
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# rules whose words are also common in names and titles ("USA Today", ABC's "This
+# Week", "The Daily Telegraph"): a Title-Case match inside an ordinary
+# sentence is taken for a name
+_TITLE_SENSITIVE = {"today_words", "unit_deictic", "ref", "set_adverb", "anaphoric_unit", "set_every"}
+
+
+def _is_title_case(s: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'-]*", s)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _looks_like_name(text: str, c: _Cand, sent: tuple[int, int]) -> bool:
+    if c.rule not in _TITLE_SENSITIVE:
+        return False
+    span = text[c.start:c.end]
+    if not _is_title_case(span) or span.isupper():
+        return False
+    if c.start == sent[0] or re.search(r"[\"“'‘(\[]\s*$", text[max(sent[0], c.start - 2):c.start]) is None and \
+            re.search(r"(?:^|[.!?:;]\s*|\n\s*)$", text[max(sent[0], c.start - 3):c.start]):
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", text[sent[0]:sent[1]])
+    if len(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+        return False  # a headline: every word is capitalised
+    return True
+
+
+_PART_OF_PREFIX = re.compile(r"(?i:\bthe\s+(morning|afternoon|evening|night)\s+of\s+)$")
+
+
+def _part_of_day_prefix(text: str, start: int, res: Any) -> tuple[int, Any]:
+    """"the morning of Aug. 7": a day-level date written after a part of the day
+    is a TIME of that day, and the span takes the part in."""
+    if res.type != "DATE" or res.point is None or res.point.gran != "day" or res.point.end_day is not None:
+        return start, res
+    m = _PART_OF_PREFIX.search(text[max(0, start - 30):start])
+    if m is None:
+        return start, res
+    p = res.point
+    p = Point("part_of_day", p.year, p.month, p.day, part=PARTS[m.group(1).lower()])
+    new = Result("TIME", p.value(), p, "part_of_day", res.mod, res.anchor_kind, res.anchor_used, res.focus)
+    return start - (len(m.group(0))), new
+
+
+def tag(text: str, anchor: date | None, regions: list[tuple[int, int]]) -> list[dict]:
+    from ..text.sentences import split_sentences
+
+    rows: list[dict] = []
+    doc_focus: Point | None = None
+    year_focus: Point | None = None
+    for rs, re_ in regions:
+        if re_ <= rs:
+            continue
+        cands = _candidates(text, rs, re_)
+        if not cands:
+            continue
+        sents = split_sentences(text, rs, re_) or [(rs, re_)]
+        sent_starts = [a for a, _ in sents]
+
+        def order(q: _Cand) -> tuple[int, int, int]:
+            # clock times last within their sentence, so that "at 2:22 a.m. on
+            # the 19th" finds its day
+            return (bisect.bisect_right(sent_starts, q.start), q.rule == "clock_time", q.start)
+
+        queue = sorted(_select(cands), key=order)
+        failed: set[int] = set()
+        para_focus: Point | None = None
+        cur_sent = None
+        cues: list | None = None
+        sent_focus: Point | None = None
+        k = 0
+        while k < len(queue):
+            c = queue[k]
+            si = max(0, bisect.bisect_right(sent_starts, c.start) - 1)
+            sent = sents[si]
+            if not (sent[0] <= c.start < sent[1]):
+                sent = (c.start, c.end)
+            if sent != cur_sent:
+                cur_sent, sent_focus, cues = sent, None, None
+            stext = text[sent[0]:sent[1]]
+            if cues is None:
+                cues = tense_cues(stext)
+            tense = clause_tense(stext, c.start - sent[0], c.end - sent[0], cues)
+            ctx = Ctx(text, anchor, tense, sent, para_focus, doc_focus, sent_focus, year_focus, c.start, c.end)
+            res = None
+            if not _looks_like_name(text, c, sent):
+                try:
+                    res = c.handler(c.m, ctx)
+                except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
+                    res = None
+            if res is None:
+                # fall back on the shorter candidates this one had displaced
+                failed.add(id(c))
+                others = queue[:k] + queue[k + 1:]
+                alts = [a for a in cands if id(a) not in failed and a is not c
+                        and a.start < c.end and c.start < a.end
+                        and all(a.end <= o.start or a.start >= o.end for o in others)]
+                del queue[k]
+                if alts:
+                    for a in _select(alts):
+                        queue.append(a)
+                    queue[k:] = sorted(queue[k:], key=order)
+                continue
+            k += 1
+            c_start, res = _part_of_day_prefix(text, c.start, res)
+            iv = res.point.interval() if res.point is not None else (None, None)
+            if res.value and "/" in str(res.value) and res.point is not None and res.type == "DATE":
+                iv = (iv[0], interval_of_value(str(res.value).split("/", 1)[1])[1] or iv[1])
+            rows.append({
+                "type": res.type,
+                "text": text[c_start:c.end],
+                "start": c_start,
+                "end": c.end,
+                "value": res.value,
+                "granularity": res.gran,
+                "value_start": iv[0].isoformat() if iv[0] else None,
+                "value_end": iv[1].isoformat() if iv[1] else None,
+                "mod": res.mod,
+                "tense": tense,
+                "anchor_kind": res.anchor_kind,
+                "anchor_used": res.anchor_used,
+                "rule": c.rule,
+                "sentence_start": sent[0],
+            })
+            if res.focus and res.point is not None and res.type in ("DATE", "TIME") and res.point.gran not in ("decade", "century"):
+                p = res.point
+                if p.end_day is not None:
+                    p = Point("day", p.year, p.month, p.day)
+                para_focus = doc_focus = sent_focus = p
+                if p.year is not None:
+                    year_focus = p
+    return rows
