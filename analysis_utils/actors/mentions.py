@@ -39,15 +39,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 import pandas as pd
 
 from .registry import _FAMILY_NAME_FIRST as _FAMILY_FIRST
 from .registry import Registry, load_registry, outlet_country
+from ..text.document import Document
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..text.document import Document as Article
 
 MENTION_COLUMNS = [
     "actor", "kind", "country", "start", "end", "text", "sentence_id", "via", "in_quote", "antecedent",
@@ -195,25 +194,30 @@ def _patterns(reg: Registry) -> _Patterns:
     return cached
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Double-quoted passages (marks included), paired within a paragraph.
+def quote_spans(text: "str | Document") -> list[tuple[int, int]]:
+    """Double-quoted passages (marks included) of a text or a document.
 
-    The pairing is :func:`analysis_utils.text.quote_marks.quote_spans` (the one the quote
-    finder uses): curly and straight marks decided by context, a quotation broken by a
-    line break bridged, an unbalanced mark never running past its paragraph. Only
-    top-level double-mark passages count here (a single-quoted term is usually a scare
-    quote or a title, not somebody's words), and a stray opening mark protects nothing;
-    the paragraphs of a quotation running over several paragraphs each count.
+    The passages are the document's quotation marks (:attr:`Document.quote_marks`, read
+    by :func:`analysis_utils.text.quote_marks.quote_spans`, the one the quote finder
+    uses): curly and straight marks decided by context, a quotation broken by a line
+    break bridged, an unbalanced mark never running past its paragraph. Only top-level
+    double-mark passages count here (a single-quoted term is usually a scare quote or a
+    title, not somebody's words), and a stray opening mark protects nothing; the
+    paragraphs of a quotation running over several paragraphs each count, the last one
+    too when the text leaves it unclosed.
     """
-    from ..text.quote_marks import quote_spans as _pair_marks
-
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return [(q.open, q.close) for q in _pair_marks(text, lines)
-            if q.family == "double" and q.depth == 0 and not q.unclosed]
+    doc = Document(text) if isinstance(text, str) else text
+    return [(q.open, q.close) for q in doc.quote_marks
+            if q.family == "double" and q.depth == 0 and (q.continued or not q.unclosed)]
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+_TITLE_NAME_RE = re.compile(rf"(?:(?:{_alt(TITLE_MODIFIERS)})\s+)?(?:{_alt(TITLES)})\s+({_NAME})")
+_APPOSITION_RE = re.compile(rf"({_NAME}),\s+(?P<role>[^,;\"“”]{{3,120}}?)(?=,|\s+(?:{_alt(SPEECH_VERBS)})\b)")
+_SPEECH_NAME_RE = re.compile(rf"({_NAME})\s+(?:{_alt(SPEECH_VERBS)})\b|\b(?:said|says|told|added)\s+({_NAME})")
 
 
 def _person_names(text: str, s0: int, s1: int, reg: Registry) -> list[tuple[int, int, str, str]]:
@@ -224,10 +228,7 @@ def _person_names(text: str, s0: int, s1: int, reg: Registry) -> list[tuple[int,
     """
     seg = text[s0:s1]
     out = []
-    title_re = re.compile(rf"(?:(?:{_alt(TITLE_MODIFIERS)})\s+)?(?:{_alt(TITLES)})\s+({_NAME})")
-    appos_re = re.compile(rf"({_NAME}),\s+(?P<role>[^,;\"“”]{{3,120}}?)(?=,|\s+(?:{_alt(SPEECH_VERBS)})\b)")
-    verb_re = re.compile(rf"({_NAME})\s+(?:{_alt(SPEECH_VERBS)})\b|\b(?:said|says|told|added)\s+({_NAME})")
-    for rx, pattern in ((title_re, "title"), (appos_re, "apposition"), (verb_re, "speech-verb")):
+    for rx, pattern in ((_TITLE_NAME_RE, "title"), (_APPOSITION_RE, "apposition"), (_SPEECH_NAME_RE, "speech-verb")):
         for m in rx.finditer(seg):
             g = 1 if m.group(1) else 2
             toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group(g))]
@@ -245,12 +246,8 @@ def _person_names(text: str, s0: int, s1: int, reg: Registry) -> list[tuple[int,
     return out
 
 
-def _sentences(article: "Article") -> pd.DataFrame:
-    return article.sentences
-
-
 def find_mentions(
-    article: "Article | str",
+    article: "Document | str",
     registry: Registry | None = None,
     *,
     home_country: str | None = None,
@@ -267,19 +264,25 @@ def find_mentions(
     include_demonyms: count "Russian", "North Korean ..." as mentions of the country.
     resolve_pronouns: resolve he/his/him/she/her to people.
 
-    Returns the mentions table described in the module docstring, in text order.
+    Returns the mentions table described in the module docstring, in text order. Reads
+    the document's sentences and quotation marks; computed once per document for the
+    same arguments and kept on it.
     """
-    from ..text.document import Document as Article
-
-    if isinstance(article, str):
-        article = Article(article)
+    doc = Document(article) if isinstance(article, str) else article
     reg = registry if registry is not None else load_registry()
+    key = ("mentions", id(reg), home_country, include_demonyms, resolve_pronouns)
+    return doc.layer(key, lambda: (reg, _find_mentions(doc, reg, home_country, include_demonyms,
+                                                        resolve_pronouns)))[1]
+
+
+def _find_mentions(article: Document, reg: Registry, home_country: str | None, include_demonyms: bool,
+                   resolve_pronouns: bool) -> pd.DataFrame:
     pats = _patterns(reg)
     text = article.text
     if home_country is None:
         home_country = article.meta.get("country") or outlet_country(article.meta.get("outlet"))
-    quotes = quote_spans(text)
-    sents = _sentences(article)
+    quotes = quote_spans(article)
+    sents = article.sentences
 
     matches: list[_Match] = []
     persons_seen: list[tuple[int, int, str, str | None, bool, int]] = []  # start, end, name, actor, in_quote, sid
@@ -475,7 +478,7 @@ def roll_up(mentions: pd.DataFrame, registry: Registry | None = None, *, link_pr
     return out
 
 
-def discover_actors(article: "Article | str", registry: Registry | None = None) -> pd.DataFrame:
+def discover_actors(article: "Document | str", registry: Registry | None = None) -> pd.DataFrame:
     """Names of people in the text, with their role where the text gives one.
 
     Looks for a title before a capitalised name ("Foreign Minister Jane Roe"), an
@@ -484,10 +487,8 @@ def discover_actors(article: "Article | str", registry: Registry | None = None) 
     ``name, role, country_hint, pattern, start, end, sentence_id, mentions, in_registry``,
     one row per name (its first occurrence), registry people included and flagged.
     """
-    from ..text.document import Document as Article
-
     if isinstance(article, str):
-        article = Article(article)
+        article = Document(article)
     reg = registry if registry is not None else load_registry()
     text = article.text
     known = {}

@@ -79,6 +79,7 @@ from .attribution import (
 )
 from .cues import Cue, CueLexicon
 from .name_index import PersonIndex, given_name_gender
+from ..text.paragraphs import Paragraph
 from ..text.quote_marks import QuoteSpan
 from .speakers import (
     ANON_HEADS,
@@ -117,18 +118,6 @@ _LABEL = re.compile(r"[\"“'‘]?\s*((?:[A-Z][A-Z'’.\-]+)(?: [A-Z][A-Z'’.\-
 
 
 @dataclass
-class Paragraph:
-    """A block of text between line breaks: ``index``, offsets, and whether it is a
-    headline or deck line (no sentence splitting; quotations without a cue are
-    ``headline`` or ``scare``)."""
-
-    index: int
-    start: int
-    end: int
-    headline: bool
-
-
-@dataclass
 class _Sentence:
     para: Paragraph
     start: int
@@ -154,8 +143,10 @@ class QuoteBuilder:
     """One pass over one text; :meth:`run` fills :attr:`rows` (dicts, columns as in
     :mod:`analysis_utils.quotes`)."""
 
-    def __init__(self, text: str, paras: list[Paragraph], spans: list[QuoteSpan], lex: CueLexicon):
+    def __init__(self, text: str, paras: list[Paragraph], spans: list[QuoteSpan], lex: CueLexicon,
+                 sentences: list[list[tuple[int, int]]]):
         self.text = text
+        self.para_sentences = {p.index: sents for p, sents in zip(paras, sentences)}
         self.paras = [p for p in paras if p.end > p.start]
         self.top = [s for s in spans if s.depth == 0]
         self.lex = lex
@@ -185,18 +176,16 @@ class QuoteBuilder:
 
     # sentences -------------------------------------------------------------------------
     def sentences(self) -> list[_Sentence]:
-        """Sentences of the analysed paragraphs; a sentence boundary inside a quotation is
-        ignored (the quotation stays in one sentence, even across a bridged line break)."""
+        """Sentences of the analysed paragraphs (the document's; a headline line is one
+        sentence); a sentence boundary inside a quotation is ignored (the quotation stays
+        in one sentence, even across a bridged line break)."""
         from bisect import bisect_left
-
-        from ..text.sentences import split_sentences
 
         text = self.text
         opens = [s.open for s in self.top]
         merged: list[_Sentence] = []
         for p in self.paras:
-            bounds = [(p.start, p.end)] if p.headline else (split_sentences(text, p.start, p.end)
-                                                            or [(p.start, p.end)])
+            bounds = self.para_sentences[p.index]
             for a, b in bounds:
                 if merged:
                     last = merged[-1]

@@ -67,14 +67,14 @@ Two more columns from :func:`find_quotes_in_article` (the actor registry)
 
 Paragraphs and headlines
 ------------------------
-With ``segments`` (:attr:`Article.segments`), paragraphs are its non-blank segments;
-headline and deck lines are ``headline``/``subheadline`` segments, and credits, bylines,
-copyright lines and page furniture are skipped. Without it, lines separated by line
-breaks are paragraphs (a hard-wrapped line that runs on joins the next), and a
-title-like line above the first paragraph of prose, a one-line first paragraph, or a
-short Title-Case crosshead counts as a headline line (not a line of more than six words
-with a lower-case verb-like word -- ``Bernie Sanders campaigned for Hillary Clinton in
-New Hampshire.`` is prose -- nor one ending in a colon, which introduces a quotation).
+Paragraphs are the document's (:mod:`analysis_utils.text.paragraphs`, the one place
+that decides them): for an article, its non-blank segments, headline and deck lines
+being ``headline``/``subheadline`` segments, and credits, bylines, copyright lines and
+page furniture skipped; for a plain text given to :func:`find_quotes`, its lines (a
+hard-wrapped line that runs on joins the next), with title-like lines above the first
+paragraph of prose, a one-line first paragraph, or a short Title-Case crosshead as
+headline lines. Sentences are the document's too (:attr:`Document.sentences`), a
+headline line being one sentence; quotation marks are :attr:`Document.quote_marks`.
 
 How it works, module by module (general rules, no parser model):
 :mod:`~analysis_utils.text.quote_marks` pairs the quotation marks;
@@ -90,10 +90,10 @@ from typing import Mapping
 
 import pandas as pd
 
-from .attribution import title_case, words_of
+from ..text.document import Document
+from ..text.paragraphs import ANALYSED_KINDS as ANALYSED_SEGMENTS  # noqa: F401  (part of this module's API)
+from .builder import QuoteBuilder
 from .cues import CueLexicon, default_lexicon
-from .builder import Paragraph, QuoteBuilder
-from ..text.quote_marks import quote_spans
 
 COLUMNS = [
     "quote_id", "kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
@@ -102,110 +102,8 @@ COLUMNS = [
 ]
 ARTICLE_COLUMNS = COLUMNS + ["speaker_actor", "speaker_country"]
 KINDS = ("direct", "partial", "indirect", "headline", "scare")
-ANALYSED_SEGMENTS = ("headline", "subheadline", "body", "caption")
 _STRING = ["kind", "text", "speaker", "speaker_role", "speaker_via", "cue", "marks"]
 _NULLABLE = ["speaker_start", "speaker_end", "cue_start", "cue_end"]
-_TERMINAL = ".!?…"
-
-
-# --- paragraphs ------------------------------------------------------------------------------
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every line, without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
-    out, pos = [], 0
-    n = len(text)
-    while pos <= n:
-        nl = min((i for i in (text.find("\n", pos), text.find("\r", pos)) if i >= 0), default=n)
-        out.append((pos, nl))
-        if nl >= n:
-            break
-        pos = nl + (2 if text.startswith("\r\n", nl) else 1)
-    return out
-
-
-def _title_like(s: str) -> bool:
-    """Title Case, or a short line that does not end like a sentence."""
-    words = words_of(s)
-    if not words or len(words) > 30:
-        return False
-    if title_case(words):
-        return True
-    end = s.rstrip().rstrip("\"'”’»)")
-    return len(words) <= 15 and not end.endswith((".", ":", ";", ","))
-
-
-def _paragraphs(text: str, segments: pd.DataFrame | None) -> list[Paragraph]:
-    """The paragraphs of ``text`` (see the module docstring); skipped segments stay in the
-    list as empty paragraphs so that ``paragraph`` numbers every non-blank block."""
-    if segments is not None and len(segments):
-        out = []
-        for row in segments.itertuples(index=False):
-            if row.kind == "blank":
-                continue
-            a = int(getattr(row, "content_start", row.start))
-            b = int(row.end)
-            keep = row.kind in ANALYSED_SEGMENTS
-            out.append(Paragraph(len(out), a if keep else b, b, row.kind in ("headline", "subheadline")))
-        return out
-    # blocks separated by line breaks; a hard-wrapped line joins the next one
-    lines = [(a, b) for a, b in _lines(text) if text[a:b].strip()]
-    paras: list[list[int]] = []
-    prev = None
-    for a, b in lines:
-        if prev is not None and _wrapped(text, prev, (a, b)):
-            paras[-1][1] = b
-        else:
-            paras.append([a, b])
-        prev = (a, b)
-    out = []
-    first_prose = next((k for k, (a, b) in enumerate(paras) if not _title_like(text[a:b])), None)
-    for k, (a, b) in enumerate(paras):
-        s = text[a:b]
-        words = words_of(s)
-        if first_prose is None or len(paras) < 2:
-            head = False
-        elif k < first_prose:
-            head = k == 0 or not _prose_verb(words)  # title lines above the first paragraph of prose
-        elif k == 0:
-            head = len(words) <= 20 and len(paras) >= 3  # a one-line title ending in a full stop
-        else:
-            head = len(words) <= 12 and title_case(words) and not _quote_led(s) and not _prose_verb(words) \
-                and not s.rstrip().endswith(":")  # "According to The Washington Post:" leads into a quotation
-        out.append(Paragraph(k, a, b, head))
-    return out
-
-
-def _prose_verb(words: list[str]) -> bool:
-    """A sentence of prose, not a crosshead, though nearly all its words are capitalised
-    names: more than six words, one of them a lower-case word of four letters or more
-    (``Bernie Sanders campaigned for Hillary Clinton in New Hampshire``; a crosshead --
-    ``Knack for Deals``, ``A Reclamation Plan`` -- capitalises every such word)."""
-    return len(words) > 6 and any(w.islower() and len(w) > 3 and w not in _TITLE_SMALL for w in words)
-
-
-# lower-case words of four letters or more that a Title Case heading may keep
-_TITLE_SMALL = frozenset("with from into onto over after about than upon amid near past till until "
-                         "when that this what down versus".split())
-
-
-def _quote_led(s: str) -> bool:
-    return s.lstrip()[:1] in "\"“'‘«"
-
-
-def _wrapped(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
-    """Does line ``cur`` continue line ``prev`` (hard-wrapped prose, not a new paragraph)?"""
-    a, b = prev
-    c, d = cur
-    between = text[b:c]
-    if between.count("\n") + between.count("\r") - between.count("\r\n") > 1:
-        return False  # a blank line
-    p, q = text[a:b].rstrip(), text[c:d].lstrip()
-    if not p or not q:
-        return False
-    if q[0].islower():
-        return True
-    return len(p) >= 40 and p[-1] not in _TERMINAL + ":;\"'”’)" and not title_case(words_of(p)) \
-        and len(p) <= 100
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -232,16 +130,37 @@ def find_quotes(text: str, *, aliases: Mapping[str, str] | None = None,
     ``aliases`` maps surface or full names to canonical names (an actor registry's
     aliases); it is applied to the resolved speaker. ``segments`` (a table like
     :attr:`Article.segments`) says which lines are headline, deck, body or caption, and
-    which to skip; without it, short title-like lines before the first paragraph of
-    prose count as headline lines. ``lexicon`` replaces the cue verbs of
-    ``data/cue_verbs.yml``. Never raises for any string.
+    which to skip; without it, the text is read as plain text
+    (:func:`analysis_utils.text.paragraphs.plain_segments`: lines are paragraphs, and
+    short title-like lines before the first paragraph of prose count as headline lines).
+    ``lexicon`` replaces the cue verbs of ``data/cue_verbs.yml``. Never raises for any
+    string.
     """
     if not isinstance(text, str) or not text.strip():
         return _empty()
-    lex = lexicon or default_lexicon()
-    paras = _paragraphs(text, segments)
-    spans = quote_spans(text, [(p.start, p.end) for p in paras])
-    b = QuoteBuilder(text, paras, spans, lex)
+    doc = Document(text, layout="plain") if segments is None else Document.with_segments(text, segments)
+    return _aliased(quotes_of(doc, lexicon), text, aliases)
+
+
+def quotes_of(doc: Document, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+    """The quotes layer of a document (columns :data:`COLUMNS`): computed once from its
+    paragraphs, sentences and quotation marks, and kept on the document."""
+    if lexicon is None:
+        return doc.layer("quotes", lambda: _quotes(doc, default_lexicon()))
+    return _quotes(doc, lexicon)
+
+
+def _quotes(doc: Document, lex: CueLexicon) -> pd.DataFrame:
+    text = doc.text
+    if not text.strip():
+        return _empty()
+    paras = doc.blocks
+    by_segment: dict[int, list[tuple[int, int]]] = {}
+    for a, b, seg in doc.sentence_spans:
+        by_segment.setdefault(seg, []).append((a, b))
+    sentences = [[(p.start, p.end)] if p.headline else (by_segment.get(p.segment_id) or [(p.start, p.end)])
+                 for p in paras]
+    b = QuoteBuilder(text, paras, doc.quote_marks, lex, sentences)
     b.run()
     if not b.rows:
         return _empty()
@@ -251,11 +170,23 @@ def find_quotes(text: str, *, aliases: Mapping[str, str] | None = None,
         r["attribution"] = renum.setdefault(r["attribution"], len(renum))
         r["text"] = text[r["start"]:r["end"]]
         r["cue"] = text[r["cue_start"]:r["cue_end"]] if r["cue_start"] is not None else ""
-        if aliases and r["speaker"]:
-            r["speaker"] = _canonical(r["speaker"], r, text, aliases)
     for k, r in enumerate(rows):
         r["quote_id"] = k
     return _frame(rows)
+
+
+def _aliased(df: pd.DataFrame, text: str, aliases: Mapping[str, str] | None) -> pd.DataFrame:
+    """``df`` with speakers canonicalised through ``aliases`` (a new table; ``df`` unchanged)."""
+    if not aliases or df.empty:
+        return df
+    out = df.copy()
+    speakers = []
+    for r in out.itertuples(index=False):
+        row = {"speaker_start": None if pd.isna(r.speaker_start) else int(r.speaker_start),
+               "speaker_end": None if pd.isna(r.speaker_end) else int(r.speaker_end)}
+        speakers.append(_canonical(str(r.speaker), row, text, aliases) if r.speaker else r.speaker)
+    out["speaker"] = pd.array(speakers, dtype="string")
+    return out
 
 
 def _canonical(speaker: str, row: dict, text: str, aliases: Mapping[str, str]) -> str:
@@ -282,14 +213,24 @@ def find_quotes_in_article(article, registry=None, registry_aliases: Mapping[str
     default one (:func:`analysis_utils.actors.registry.load_registry`), ``False`` or an empty
     :class:`~analysis_utils.actors.registry.Registry` switches it off (both columns ``""``).
     ``registry_aliases`` maps more surface names to canonical names (applied first).
-    Columns: :data:`ARTICLE_COLUMNS`.
+    Columns: :data:`ARTICLE_COLUMNS`. Computed once per article for the same registry
+    (and no ``registry_aliases``) and kept on it.
     """
-    df = find_quotes(article.text, aliases=registry_aliases, segments=article.segments)
+    if isinstance(article, str):
+        article = Document(article)
     if registry is None:
         from ..actors.registry import load_registry
 
         registry = load_registry()
-    return with_registry(df, article.text, registry or None)
+    reg = registry or None
+
+    def compute() -> pd.DataFrame:
+        df = _aliased(quotes_of(article), article.text, registry_aliases)
+        return with_registry(df, article.text, reg)
+
+    if registry_aliases:
+        return compute()
+    return article.layer(("quotes_in_article", id(reg)), lambda: (reg, compute()))[1]
 
 
 def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:

@@ -10,11 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, Hashable
 
 import pandas as pd
 
 from .slugs import safe_slug, slugify  # noqa: F401  (slugify kept importable from here)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .paragraphs import Paragraph
+    from .quote_marks import QuoteSpan
+
+LAYOUTS = ("page", "plain")
+
 
 @dataclass(frozen=True, eq=False)
 class Document:
@@ -33,12 +40,51 @@ class Document:
         ``None`` when unknown.
     source:
         The path the article was read from, or ``None`` for a string.
+    layout:
+        ``"page"`` (default): a page as scraped or loaded, segmented by
+        :func:`~analysis_utils.text.segments.segment_text`; ``"plain"``: plain text
+        (a sentence, a clean body) given to a text-level function, segmented by
+        :func:`~analysis_utils.text.paragraphs.plain_segments`. See
+        :mod:`analysis_utils.text.paragraphs`.
+
+    Layers
+    ------
+    Each layer is computed on first use and kept: :attr:`segments`, :attr:`sentences`,
+    :attr:`blocks` (the paragraphs the analyses read), :attr:`quote_marks` (the quoted
+    passages). The layers above the text are kept by :meth:`layer`. Layers are shared:
+    treat the tables as read-only (``.copy()`` one before changing it).
     """
 
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     published: date | None = None
     source: str | None = None
+    layout: str = "page"
+
+    def __post_init__(self):
+        if not isinstance(self.text, str):
+            raise TypeError(f"text must be a str, not {type(self.text).__name__}")
+        if self.layout not in LAYOUTS:
+            raise ValueError(f"layout must be one of {LAYOUTS}, not {self.layout!r}")
+
+    @classmethod
+    def with_segments(cls, text: str, segments: pd.DataFrame, **kw) -> "Document":
+        """A document whose segmentation is given (a table like :attr:`segments`)."""
+        doc = cls(text, **kw)
+        doc.__dict__["segments"] = segments
+        return doc
+
+    def layer(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The layer ``key``: ``compute()`` on first use, kept for every later call.
+
+        Functions of the layers above the text store their result here, keyed by their
+        name and the arguments that change it, so that each is computed once per
+        document whoever asks for it first.
+        """
+        cache = self.__dict__.setdefault("_layers", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
 
     def __repr__(self) -> str:  # keep notebook output short
         head = (self.headline or self.text[:60]).strip()
@@ -46,10 +92,24 @@ class Document:
 
     @cached_property
     def segments(self) -> pd.DataFrame:
-        """Lossless segments; see :func:`analysis_utils.text.segments.segment_text`."""
+        """Lossless segments; see :func:`analysis_utils.text.segments.segment_text`
+        (``layout="plain"``: :func:`analysis_utils.text.paragraphs.plain_segments`)."""
+        if self.layout == "plain":
+            from .paragraphs import plain_segments
+
+            return plain_segments(self.text)
         from .segments import segment_text
 
         return segment_text(self.text, title=self.meta.get("title"))
+
+    @cached_property
+    def blocks(self) -> list["Paragraph"]:
+        """The paragraphs: one :class:`~analysis_utils.text.paragraphs.Paragraph` per
+        non-blank segment, with the span the analyses read (empty for a segment they
+        skip)."""
+        from .paragraphs import paragraphs_of
+
+        return paragraphs_of(self.segments)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
@@ -57,6 +117,22 @@ class Document:
         from .sentences import sentence_table
 
         return sentence_table(self.text, self.segments)
+
+    @cached_property
+    def sentence_spans(self) -> list[tuple[int, int, int]]:
+        """``(start, end, segment_id)`` of every sentence, in order (``sentence_id`` is
+        the position): :attr:`sentences` as plain tuples, for loops."""
+        s = self.sentences
+        return list(zip(s["start"].tolist(), s["end"].tolist(), s["segment_id"].tolist()))
+
+    @cached_property
+    def quote_marks(self) -> list["QuoteSpan"]:
+        """Every quoted passage of the paragraphs the analyses read
+        (:func:`analysis_utils.text.quote_marks.quote_spans`, the one quotation-mark
+        reader), in text order."""
+        from .quote_marks import quote_spans
+
+        return quote_spans(self.text, [(p.start, p.end) for p in self.blocks])
 
     @cached_property
     def headline(self) -> str | None:

@@ -67,22 +67,6 @@ def _triggered(rule: Rule, present: set[str]) -> bool:
     return rule.triggers is None or any(k in present for k in rule.triggers)
 
 
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n|\r[ \t\f\v]*\r")
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of blank-line separated paragraphs (the scope of day-level focus)."""
-    out = []
-    pos = 0
-    for m in _PARA_BREAK.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
-
-
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     region = text[start:end]
     present = _present_keys(region)
@@ -158,19 +142,37 @@ def _part_of_day_prefix(text: str, start: int, res: Any) -> tuple[int, Any]:
     return start - (len(m.group(0))), new
 
 
-def tag(text: str, anchor: date | None, regions: list[tuple[int, int]]) -> list[dict]:
+def tag(text: str, anchor: date | None, regions: list[tuple[int, int]],
+        sentences: list[list[tuple[int, int]]] | None = None,
+        candidates: dict[tuple[int, int], list[_Cand]] | None = None) -> list[dict]:
+    """Resolve the temporal expressions of ``regions`` of ``text`` against ``anchor``.
+
+    ``regions``: ``(start, end)`` spans, in order, each one focus paragraph.
+    ``sentences``: the sentence spans of each region (the document's sentences); split
+    here with :func:`~analysis_utils.text.sentences.split_sentences` when not given.
+    ``candidates``: a dict kept by the caller, region -> the rules' matches there; the
+    matches do not depend on the anchor, so a document resolved against two anchors
+    (unanchored, then anchored to the date read from it) finds them once.
+    Returns one dict per expression (the columns of the timexes table), in text order
+    within each region.
+    """
     from ..text.sentences import split_sentences
 
     rows: list[dict] = []
     doc_focus: Point | None = None
     year_focus: Point | None = None
-    for rs, re_ in regions:
+    for k, (rs, re_) in enumerate(regions):
         if re_ <= rs:
             continue
-        cands = _candidates(text, rs, re_)
+        if candidates is None:
+            cands = _candidates(text, rs, re_)
+        else:
+            cands = candidates.get((rs, re_))
+            if cands is None:
+                cands = candidates[(rs, re_)] = _candidates(text, rs, re_)
         if not cands:
             continue
-        sents = split_sentences(text, rs, re_) or [(rs, re_)]
+        sents = (sentences[k] if sentences is not None else split_sentences(text, rs, re_)) or [(rs, re_)]
         sent_starts = [a for a, _ in sents]
 
         def order(q: _Cand) -> tuple[int, int, int]:

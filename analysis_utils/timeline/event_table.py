@@ -47,6 +47,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from ..text.document import Document
 from .points import interval_of_value
 from .labels import Mention, event_label
 
@@ -113,18 +114,35 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
     inferred from the text (``article.published_inferred``). ``registry``: the actor
     registry (default :func:`analysis_utils.actors.registry.load_registry`).
 
-    ``timexes`` and ``mentions``: the article's tables when they are already at hand
+    ``timexes`` and ``mentions``: other tables to use instead of the article's own
     (``find_timexes_in_article(article, anchor)`` and ``find_mentions(article,
-    registry)``), so that a notebook computes each once; by default computed here.
+    registry)``, which are computed once per article and kept on it). With neither
+    given, the events themselves are kept on the article.
     """
     from ..actors.mentions import find_mentions
-    from .timexes import find_timexes_in_article
+    from ..actors.registry import load_registry
+    from .timexes import find_timexes_in_article, parse_anchor
 
-    tx = find_timexes_in_article(article, anchor) if timexes is None else timexes
+    if isinstance(article, str):
+        article = Document(article)
+    reg = registry if registry is not None else load_registry()
+
+    def compute() -> pd.DataFrame:
+        tx = find_timexes_in_article(article, anchor) if timexes is None else timexes
+        ms = find_mentions(article, reg) if mentions is None else mentions
+        return _events(article, tx, ms)
+
+    if timexes is not None or mentions is not None:
+        return compute()
+    return article.layer(("events", id(reg), parse_anchor(anchor)), lambda: (reg, compute()))[1]
+
+
+def _events(article: Any, tx: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     a_iso, a_source = tx.attrs.get("anchor"), tx.attrs.get("anchor_source", "none")
     a_date = date.fromisoformat(a_iso) if a_iso else None
+    timex_rows = list(tx.itertuples(index=False))
     dated = []
-    for r in tx.itertuples(index=False):
+    for r in timex_rows:
         if r.type not in ("DATE", "TIME") or not isinstance(r.value, str) or r.value.endswith("_REF"):
             continue
         iv = _interval(r.value, r.value_start, r.value_end)
@@ -135,23 +153,24 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
         out.attrs.update(anchor=a_iso, anchor_source=a_source)
         return out
 
-    if mentions is None:
-        mentions = find_mentions(article, registry)
-    sents = article.sentences.set_index("sentence_id")
-    segs = article.segments.set_index("segment_id")
+    sents = article.sentences
+    sent_bounds = dict(zip(sents["sentence_id"].tolist(), zip(sents["start"].tolist(), sents["end"].tolist())))
+    segs = article.segments
+    seg_bounds = dict(zip(segs["segment_id"].tolist(), zip(segs["start"].tolist(), segs["end"].tolist())))
+    all_mentions = [(int(m.start), int(m.end), m.actor, str(m.via), int(m.sentence_id))
+                    for m in mentions.itertuples(index=False)]
+    timex_starts = [(int(o.start), int(o.end)) for o in timex_rows]
     rows = []
     for i, (r, (ds, de)) in enumerate(dated):
         if r.sentence_id >= 0:
-            s0, s1 = int(sents.at[r.sentence_id, "start"]), int(sents.at[r.sentence_id, "end"])
-            in_sentence = mentions["sentence_id"] == r.sentence_id
+            s0, s1 = (int(v) for v in sent_bounds[r.sentence_id])
+            ms_rows = [m for m in all_mentions if m[4] == r.sentence_id]
         else:  # no sentence holds it (a dateline, say): read its segment
-            s0, s1 = int(segs.at[r.segment_id, "start"]), int(segs.at[r.segment_id, "end"])
-            in_sentence = (mentions["start"] >= s0) & (mentions["end"] <= s1)
+            s0, s1 = (int(v) for v in seg_bounds[r.segment_id])
+            ms_rows = [m for m in all_mentions if m[0] >= s0 and m[1] <= s1]
         text = article.text[s0:s1]
-        ms = [Mention(int(m.start) - s0, int(m.end) - s0, str(m.actor), str(m.via))
-              for m in mentions[in_sentence].itertuples(index=False) if m.actor is not None]
-        others = [(int(o.start) - s0, int(o.end) - s0) for o in tx.itertuples(index=False)
-                  if s0 <= o.start < s1 and o.start != r.start]
+        ms = [Mention(st - s0, en - s0, str(actor), via) for st, en, actor, via, _ in ms_rows if actor is not None]
+        others = [(st - s0, en - s0) for st, en in timex_starts if s0 <= st < s1 and st != r.start]
         lab = event_label(text, r.start - s0, r.end - s0, ms, others)
         actors = _clause_actors(ms, [(lab.start, lab.end), (lab.subject_start, lab.subject_end)])
         kind = _RESOLVED.get(r.anchor_kind, a_source if r.anchor_kind == "publication" else "none")

@@ -41,11 +41,10 @@ from datetime import date
 from typing import Any
 
 from .points import MONTHS
-from .timexes import find_timexes, find_timexes_in_article
+from ..text.document import Document
+from .timexes import find_timexes, timexes_of
 
 __all__ = [
-    "find_timexes",
-    "find_timexes_in_article",
     "infer_published",
     "PublicationDate",
     "publication_date",
@@ -66,13 +65,14 @@ _DATELINE = re.compile(
 _FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-def _text_and_segments(article_or_text: Any) -> tuple[str, Any]:
+def _document(article_or_text: Any) -> Document:
     if isinstance(article_or_text, str):
-        return article_or_text, None
-    text = getattr(article_or_text, "text", None)
-    if not isinstance(text, str):
+        return Document(article_or_text, layout="plain")
+    if not isinstance(getattr(article_or_text, "text", None), str):
         raise TypeError("infer_published expects an Article or a str")
-    return text, getattr(article_or_text, "segments", None)
+    if not isinstance(article_or_text, Document):  # an object with text and segments
+        return Document.with_segments(article_or_text.text, article_or_text.segments)
+    return article_or_text
 
 
 def _timestamp(text: str, segments: Any) -> tuple[date | None, str]:
@@ -107,10 +107,12 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
     Returns ``(date, evidence)``, or ``(None, evidence)`` when the text does not
     pin a full date (the evidence then says what was found, or ``"no clue"``).
     The method is in the module docstring. Pure function of the text (and of
-    an ``Article``'s segments); never reads metadata, files or the clock.
+    an ``Article``'s segments: its paragraphs are read, page furniture is not);
+    never reads metadata, files or the clock. A ``str`` is read as plain text.
     """
-    text, segments = _text_and_segments(article_or_text)
-    d, ev = _timestamp(text, segments)
+    doc = _document(article_or_text)
+    text = doc.text
+    d, ev = _timestamp(text, doc.segments if doc.layout == "page" else None)
     if d is not None:
         return d, ev
 
@@ -135,7 +137,7 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
                 years.append((int(m.group("year")), f"dateline {snippet!r}"))
             break
 
-    tx = find_timexes(text, None)
+    tx = timexes_of(doc, None)  # the document's own dates, unanchored (computed once)
     rows = list(tx.itertuples())
     explicit_months: dict[int, list[int]] = {}
     for r in rows:

@@ -142,7 +142,8 @@ from typing import Any
 import pandas as pd
 
 from .points import safe_date
-from .engine import paragraphs, tag
+from ..text.document import Document
+from .engine import tag
 from .number_words import duration_value, parse_number
 
 __all__ = [
@@ -226,14 +227,16 @@ def find_timexes(text: str, anchor: Any = None) -> pd.DataFrame:
     ``datetime``, an ISO string (``"2024-06-17"``) or ``None``. With no anchor,
     expressions that need one get an ``XXXX``-style value (``"the 5th"`` ->
     ``XXXX-XX-05``) or ``None``; anaphoric ones still resolve against dates the
-    text gives. Paragraphs (blank-line separated) bound the day-level focus.
-    Returns a DataFrame with the columns in the module docstring, one row per
-    expression, in text order. Never raises on any ``str``.
+    text gives. The text is read as plain text (a :class:`~analysis_utils.text.
+    document.Document` with ``layout="plain"``): its paragraphs bound the day-level
+    focus, its sentences the tense. Returns a DataFrame with the columns in the
+    module docstring, one row per expression, in text order. Never raises on any
+    ``str``.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     a = parse_anchor(anchor)
-    return _frame(tag(text, a, paragraphs(text)))
+    return timexes_of(Document(text, layout="plain"), a)[COLUMNS]
 
 
 def find_timexes_in_regions(text: str, anchor: Any, regions: list[tuple[int, int]]) -> pd.DataFrame:
@@ -241,6 +244,39 @@ def find_timexes_in_regions(text: str, anchor: Any, regions: list[tuple[int, int
     regions of ``text`` (in order; each is one focus paragraph)."""
     a = parse_anchor(anchor)
     return _frame(tag(text, a, list(regions)))
+
+
+def timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
+    """The temporal expressions of a document's paragraphs resolved against ``anchor``
+    (a date or ``None``), with ``segment_id`` and ``sentence_id`` added to
+    :data:`COLUMNS`. Reads the document's paragraphs and sentences; the rules' matches
+    are found once per document, whatever the anchor; each result is kept."""
+    return doc.layer(("timexes", anchor), lambda: _timexes_of(doc, anchor))
+
+
+def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
+    import bisect
+
+    blocks = [p for p in doc.blocks if p.analysed]
+    regions = [(p.start, p.end) for p in blocks]
+    spans = doc.sentence_spans
+    by_segment: dict[int, list[tuple[int, int]]] = {}
+    for a, b, seg in spans:
+        by_segment.setdefault(seg, []).append((a, b))
+    sentences = [by_segment.get(p.segment_id, []) for p in blocks]
+    candidates = doc.layer("timex_candidates", dict)
+    df = _frame(tag(doc.text, anchor, regions, sentences, candidates))
+    starts = [p.start for p in blocks]
+    sent_starts = [a for a, _, _ in spans]
+    seg_ids, sent_ids = [], []
+    for pos in df["start"].tolist():
+        k = bisect.bisect_right(starts, pos) - 1
+        seg_ids.append(blocks[k].segment_id if k >= 0 and pos < blocks[k].end else -1)
+        j = bisect.bisect_right(sent_starts, pos) - 1
+        sent_ids.append(j if j >= 0 and pos < spans[j][1] else -1)
+    df.insert(len(df.columns), "segment_id", pd.Series(seg_ids, dtype="int64"))
+    df.insert(len(df.columns), "sentence_id", pd.Series(sent_ids, dtype="int64"))
+    return df
 
 
 ARTICLE_KINDS = ("headline", "subheadline", "body", "caption")
@@ -278,30 +314,18 @@ def find_timexes_in_article(article: Any, anchor: Any = None) -> pd.DataFrame:
     ``df.attrs["anchor_source"]`` (``argument``, ``published``, ``inferred``,
     ``none``). Only headline, subheadline, body and caption segments are read,
     captions from their ``content_start`` (a caption's repeat of the headline is
-    not counted twice). Adds ``segment_id`` and ``sentence_id`` (``-1`` when no
-    sentence holds the expression) to the columns of :func:`find_timexes`.
+    not counted twice): the article's paragraphs (:attr:`Document.blocks`). Adds
+    ``segment_id`` and ``sentence_id`` (``-1`` when no sentence holds the expression)
+    to the columns of :func:`find_timexes`. Computed once per article and anchor.
     """
-    seg = article.segments
-    anchor, anchor_source = article_anchor(article, anchor)
-    keep = seg[seg["kind"].isin(ARTICLE_KINDS)]
-    regions = []
-    ids = []
-    for r in keep.itertuples(index=False):
-        s = int(r.content_start) if bool(r.repeats_headline) else int(r.start)
-        s = max(s, int(r.start))
-        if s < int(r.end):
-            regions.append((s, int(r.end)))
-            ids.append(int(r.segment_id))
-    df = find_timexes_in_regions(article.text, anchor, regions)
-    seg_ids, sent_ids = [], []
-    sents = article.sentences
-    for r in df.itertuples(index=False):
-        sid = next((i for (s, e), i in zip(regions, ids) if s <= r.start < e), -1)
-        seg_ids.append(sid)
-        hit = sents[(sents["start"] <= r.start) & (sents["end"] > r.start)]
-        sent_ids.append(int(hit["sentence_id"].iloc[0]) if len(hit) else -1)
-    df.insert(len(df.columns), "segment_id", pd.Series(seg_ids, dtype="int64"))
-    df.insert(len(df.columns), "sentence_id", pd.Series(sent_ids, dtype="int64"))
-    df.attrs["anchor"] = anchor.isoformat() if anchor else None
-    df.attrs["anchor_source"] = anchor_source
-    return df
+    if isinstance(article, str):
+        article = Document(article)
+    a, source = article_anchor(article, anchor)
+
+    def compute() -> pd.DataFrame:
+        df = timexes_of(article, a).copy()
+        df.attrs["anchor"] = a.isoformat() if a else None
+        df.attrs["anchor_source"] = source
+        return df
+
+    return article.layer(("timexes_in_article", a, source), compute)
