@@ -19,19 +19,31 @@ from .text.document import Document, article_summary  # noqa: F401  (re-exported
 from .text.slugs import slugify  # noqa: F401  (kept importable from here)
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .timeline.published import PublicationDate
 
 
 class Article(Document):
     """One news article: ``text``, ``meta``, ``published``, ``source`` (see
-    :class:`~analysis_utils.text.document.Document`) and its analysis layers."""
+    :class:`~analysis_utils.text.document.Document`) and its analysis layers.
+
+    Text layers (from :class:`Document`): :attr:`segments`, :attr:`sentences`,
+    :attr:`blocks` (paragraphs), :attr:`quote_marks`. Analysis layers, with the default
+    actor registry: :attr:`mentions`, :attr:`quotes`, :attr:`published_inferred`,
+    :attr:`timexes`, :attr:`events`, :attr:`sentiment_evidence`,
+    :attr:`actor_sentiment`. Each is computed on first use, from the layers below it,
+    and kept; the functions behind them (``find_mentions(article)`` ...) return the
+    same kept tables, so a notebook, a chart and ``analyze`` never compute one twice.
+    Treat the tables as read-only (``.copy()`` one before changing it).
+    """
 
     @classmethod
     def of(cls, doc: Document) -> "Article":
         """The ``Article`` of a loaded document (same text and metadata)."""
         if isinstance(doc, cls):
             return doc
-        return cls(text=doc.text, meta=doc.meta, published=doc.published, source=doc.source)
+        return cls(text=doc.text, meta=doc.meta, published=doc.published, source=doc.source, layout=doc.layout)
 
     @cached_property
     def published_inferred(self) -> "PublicationDate":
@@ -45,6 +57,51 @@ class Article(Document):
         from .timeline.published import publication_date
 
         return publication_date(self)
+
+    @property
+    def mentions(self) -> "pd.DataFrame":
+        """Actor mentions: :func:`analysis_utils.actors.find_mentions`."""
+        from .actors.mentions import find_mentions
+
+        return find_mentions(self)
+
+    @property
+    def quotes(self) -> "pd.DataFrame":
+        """Quotations and reported speech with speakers:
+        :func:`analysis_utils.quotes.find_quotes_in_article`."""
+        from .quotes.finder import find_quotes_in_article
+
+        return find_quotes_in_article(self)
+
+    @property
+    def timexes(self) -> "pd.DataFrame":
+        """Temporal expressions, anchored to the publication date (given or inferred):
+        :func:`analysis_utils.timeline.find_timexes_in_article`."""
+        from .timeline.timexes import find_timexes_in_article
+
+        return find_timexes_in_article(self)
+
+    @property
+    def events(self) -> "pd.DataFrame":
+        """Dated events: :func:`analysis_utils.timeline.events`."""
+        from .timeline.event_table import events
+
+        return events(self)
+
+    @property
+    def sentiment_evidence(self) -> "pd.DataFrame":
+        """Every scored mention and quotation with the words behind its score:
+        :func:`analysis_utils.sentiment.actors.sentiment_evidence`."""
+        from .sentiment.actors import sentiment_evidence
+
+        return sentiment_evidence(self)
+
+    @property
+    def actor_sentiment(self) -> "pd.DataFrame":
+        """Sentiment per actor and voice: :func:`analysis_utils.sentiment.actors.actor_sentiment`."""
+        from .sentiment.actors import actor_sentiment
+
+        return actor_sentiment(self)
 
 
 def load_article(source: Any, *, published: Any = None, meta: Any = None) -> Article:

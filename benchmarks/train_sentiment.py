@@ -42,10 +42,16 @@ targets differ in label (59.5): who does what to whom, which word features do no
 """
 from __future__ import annotations
 
-import argparse
-import gzip
-import json
 import os
+
+# one BLAS thread: lbfgs's sums then run in the same order on every machine, so the model
+# file is the same bytes whatever the number of cores (set before numpy is imported)
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
 import re
 import sys
 import time

@@ -550,59 +550,24 @@ FORMATS = ("json", "csv")
 
 
 def article_tables(article: Any, names: tuple[str, ...] = TABLES) -> tuple[dict, dict]:
-    """Every table the kit computes for one article.
+    """Every table the kit computes for one article: its layers (:class:`Article`).
 
     Returns ``(tables, skipped)``: ``{name: DataFrame}`` in the order of ``names``, and
-    ``{name: reason}`` for tables that could not be made. A module that cannot be
-    imported is skipped (``"unavailable: ..."``); an extractor that raises is reported
-    as ``"failed: ..."``, and the other tables are still made.
+    ``{name: reason}`` for tables that could not be made. An extractor that raises is
+    reported as ``"failed: ..."``, and the other tables are still made. A plain
+    :class:`~analysis_utils.text.document.Document` is read as its :class:`Article`.
     """
+    from ..article import Article
+
+    for name in names:
+        if name not in TABLES:
+            raise ValueError(f"Unknown table {name!r}; choose from {', '.join(TABLES)}")
+    article = Article.of(article) if not isinstance(article, Article) else article
     tables: dict[str, Any] = {}
     skipped: dict[str, str] = {}
-
-    def mentions():
-        from ..actors.mentions import find_mentions
-
-        return find_mentions(article)
-
-    def quotes():
-        from ..quotes.finder import find_quotes_in_article
-
-        return find_quotes_in_article(article)
-
-    def timexes():
-        from ..timeline.timexes import find_timexes_in_article
-
-        return find_timexes_in_article(article)
-
-    def events():
-        from ..timeline.event_table import events as events_of
-
-        return events_of(article)
-
-    def actor_sentiment():
-        from ..sentiment.actors import actor_sentiment as sentiment_of
-
-        if "mentions" in tables:
-            return sentiment_of(article, mentions=tables["mentions"])
-        return sentiment_of(article)
-
-    makers = {
-        "segments": lambda: article.segments,
-        "sentences": lambda: article.sentences,
-        "mentions": mentions,
-        "quotes": quotes,
-        "timexes": timexes,
-        "events": events,
-        "actor_sentiment": actor_sentiment,
-    }
     for name in names:
-        if name not in makers:
-            raise ValueError(f"Unknown table {name!r}; choose from {', '.join(TABLES)}")
         try:
-            tables[name] = makers[name]()
-        except ImportError as exc:
-            skipped[name] = f"unavailable: {exc}"
+            tables[name] = getattr(article, name)
         except Exception as exc:  # an extractor's bug must not lose the other tables
             skipped[name] = f"failed: {type(exc).__name__}: {exc}"
     return tables, skipped

@@ -24,6 +24,11 @@ share_neutral, share_positive, textblob, vader`` where ``mean`` is the mean of t
 score in [-1, 1], ``ci_low/ci_high`` a 95 % bootstrap interval of that mean (2,000
 resamples, fixed seed: the same input gives the same interval), ``share_*`` the share of
 items per label, and ``textblob``/``vader`` the mean lexicon scores of the same clauses.
+
+Each scored item is computed once per article (:func:`scored_items`, kept on the
+article) from the article's mentions, quotations, sentences and quotation marks; the
+evidence table adds the words that drove each score (asked for only by the evidence
+table, not by the summary), and the summary reads the same items.
 """
 from __future__ import annotations
 
@@ -32,9 +37,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..actors.mentions import find_mentions
+from ..actors.registry import load_registry
+from ..quotes.finder import find_quotes_in_article
+from ..text.document import Document
+from .lexicons import score_clause_lexicons
+from .target import Scored, score_target
+
 if TYPE_CHECKING:  # pragma: no cover
-    from ..text.document import Document as Article
     from ..actors.registry import Registry
+
+Article = Document  # the functions here read only the layers a Document has, plus mentions and quotes
 
 VOICES = ("narrator", "quoted", "own")
 EVIDENCE_COLUMNS = [
@@ -50,34 +63,95 @@ SPEECH_KINDS = ("direct", "partial", "headline")
 
 def paragraph_labels(article: "Article") -> pd.Series:
     """``sentence_id -> label`` of the part of the article that holds it ("¶3", "headline", ...)."""
-    from ..text.segments import structure_table
-
-    st = structure_table(article.segments).set_index("segment_id")["label"]
-    sents = article.sentences
-    return pd.Series(
-        [str(st.get(s, "")) for s in sents["segment_id"]], index=sents["sentence_id"].to_numpy(), name="paragraph"
-    )
+    labels = _paragraph_labels(article)
+    sents = article.sentence_spans
+    return pd.Series([labels.get(seg, "") for _, _, seg in sents], index=np.arange(len(sents)), name="paragraph")
 
 
-def _speech_quotes(article: "Article", registry: "Registry", quotes: pd.DataFrame | None) -> pd.DataFrame:
-    cols = ["start", "end", "speaker", "kind"]
-    if quotes is None:
-        try:
-            from ..quotes.finder import find_quotes_in_article
-        except ImportError:  # quotes module not available: no voice split inside quotes
-            return pd.DataFrame(columns=cols)
-        quotes = find_quotes_in_article(article, registry=registry)
+def _paragraph_labels(article: "Article") -> dict[int, str]:
+    """segment_id -> its label in :func:`analysis_utils.text.segments.structure_table`."""
+    seg = article.segments
+    out: dict[int, str] = {}
+    para = 0
+    for sid, kind, rep in zip(seg["segment_id"].tolist(), seg["kind"].tolist(), seg["repeats_headline"].tolist()):
+        if kind == "blank":
+            continue
+        if kind == "body":
+            para += 1
+            out[sid] = f"¶{para}"
+        else:
+            out[sid] = kind + (" (repeats headline)" if rep else "")
+    return out
+
+
+def _speech_quotes(quotes: pd.DataFrame | None) -> list[tuple[int, int, str, str]]:
+    """``(start, end, speaker, kind)`` of the quotations that are someone's words, with
+    speakers as canonical registry names where the table has them."""
     if quotes is None or quotes.empty:
-        return pd.DataFrame(columns=cols)
-    q = quotes[quotes["kind"].isin(SPEECH_KINDS)].copy()
-    if "speaker_actor" in q.columns:  # speakers canonicalised through the registry
-        q["speaker"] = q["speaker_actor"].fillna("").astype(str)
-    return q[cols].reset_index(drop=True)
+        return []
+    q = quotes[quotes["kind"].isin(SPEECH_KINDS)]
+    speakers = q["speaker_actor"] if "speaker_actor" in q.columns else q["speaker"]
+    return [(int(a), int(b), "" if pd.isna(sp) else str(sp), str(k))
+            for a, b, sp, k in zip(q["start"].tolist(), q["end"].tolist(), speakers.tolist(), q["kind"].tolist())]
 
 
-def _covering(pos: int, quotes: pd.DataFrame) -> pd.Series | None:
-    hit = quotes[(quotes["start"] <= pos) & (pos < quotes["end"])]
-    return None if hit.empty else hit.iloc[0]
+def _covering(pos: int, quotes: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str] | None:
+    return next((q for q in quotes if q[0] <= pos < q[1]), None)
+
+
+def scored_items(article: "Article", registry: "Registry | None" = None, *,
+                 mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
+                 vias: tuple[str, ...] | None = None) -> list[tuple[dict, "Scored | None"]]:
+    """Every scored mention and quotation of the article: ``(row, scored)`` pairs, the
+    row holding the evidence columns but ``drivers``, and ``scored`` the
+    :class:`~analysis_utils.sentiment.target.Scored` target (``None`` for an actor's own
+    words). Arguments as :func:`sentiment_evidence`; with the article's own mentions and
+    quotations (the default), computed once and kept on the article."""
+    reg = registry if registry is not None else load_registry()
+    if mentions is None and quotes is None and vias is None:
+        return article.layer(("sentiment_items", id(reg)), lambda: (reg, _score_items(article, reg, None, None, None)))[1]
+    return _score_items(article, reg, mentions, quotes, vias)
+
+
+def _score_items(article: "Article", reg, mentions, quotes, vias) -> list[tuple[dict, "Scored | None"]]:
+    ments = mentions if mentions is not None else find_mentions(article, reg)
+    if vias is not None:
+        ments = ments[ments["via"].isin(vias)]
+    if quotes is None:
+        quotes = find_quotes_in_article(article, registry=reg)
+    q = _speech_quotes(quotes)
+    labels = _paragraph_labels(article)
+    spans = article.sentence_spans
+    para = {k: labels.get(seg, "") for k, (_, _, seg) in enumerate(spans)}
+    text = article.text
+    items: list[tuple[dict, Scored | None]] = []
+    for actor, start, end, mtext, sid, via in zip(ments["actor"].tolist(), ments["start"].tolist(),
+                                                  ments["end"].tolist(), ments["text"].tolist(),
+                                                  ments["sentence_id"].tolist(), ments["via"].tolist()):
+        start, end, sid = int(start), int(end), int(sid)
+        quote = _covering(start, q)
+        speaker = "" if quote is None else quote[2]
+        if quote is not None and speaker == actor:
+            continue  # the actor's own words: counted once, as a quotation, below
+        voice = "narrator" if quote is None else "quoted"
+        bounds = spans[sid][:2] if 0 <= sid < len(spans) else None
+        scored = score_target(article, start, end, sentence=bounds)
+        r = scored.result(explain=False)
+        items.append((_row(actor, voice, sid, para, start, end, mtext, r, speaker, via), scored))
+    starts = article.sentence_starts
+    import bisect
+
+    for start, end, speaker, _kind in q:
+        if not speaker or reg.get(speaker) is None:
+            continue
+        if end <= start or not text[start:end].strip():
+            continue
+        k = bisect.bisect_right(starts, start) - 1
+        sid = k if k >= 0 and start < spans[k][1] else -1
+        r = own_words_score(text[start:end])
+        r.update(clause=text[start:end], clause_start=start, clause_end=end)
+        items.append((_row(speaker, "own", sid, para, start, end, text[start:end], r, speaker, "quote"), None))
+    return items
 
 
 def sentiment_evidence(
@@ -92,51 +166,32 @@ def sentiment_evidence(
 
     Parameters
     ----------
-    mentions: from :func:`analysis_utils.actors.find_mentions` (computed when None).
+    mentions: from :func:`analysis_utils.actors.find_mentions` (the article's own when None).
     quotes: a quotes table with ``start, end, speaker, kind`` (speakers as canonical
-        names); from :mod:`analysis_utils.quotes` when None.
+        names); the article's own (:mod:`analysis_utils.quotes`) when None.
     vias: keep only mentions found these ways (e.g. drop ``"demonym"``); None keeps all.
     """
-    from ..actors.mentions import find_mentions
-    from ..actors.registry import load_registry
-    from .target import target_sentiment
-
     reg = registry if registry is not None else load_registry()
-    ments = mentions if mentions is not None else find_mentions(article, reg)
-    if vias is not None:
-        ments = ments[ments["via"].isin(vias)]
-    q = _speech_quotes(article, reg, quotes)
-    para = paragraph_labels(article)
-    text = article.text
-    bounds = {int(r.sentence_id): (int(r.start), int(r.end)) for r in article.sentences.itertuples(index=False)}
-    rows = []
-    for m in ments.itertuples(index=False):
-        quote = _covering(int(m.start), q)
-        speaker = "" if quote is None else str(quote["speaker"] or "")
-        if quote is not None and speaker == m.actor:
-            continue  # the actor's own words: counted once, as a quotation, below
-        voice = "narrator" if quote is None else "quoted"
-        r = target_sentiment(text, int(m.start), int(m.end), sentence=bounds.get(int(m.sentence_id)))
-        rows.append(_row(m.actor, voice, int(m.sentence_id), para, int(m.start), int(m.end), m.text, r, speaker, m.via))
-    sents = article.sentences
-    for qq in q.itertuples(index=False):
-        if not qq.speaker or reg.get(str(qq.speaker)) is None:
-            continue
-        start, end = int(qq.start), int(qq.end)
-        if end <= start or not text[start:end].strip():
-            continue
-        hit = sents[(sents["start"] <= start) & (start < sents["end"])]
-        sid = int(hit.iloc[0]["sentence_id"]) if len(hit) else -1
-        r = own_words_score(text[start:end])
-        r.update(clause=text[start:end], clause_start=start, clause_end=end)
-        rows.append(_row(str(qq.speaker), "own", sid, para, start, end, text[start:end], r, str(qq.speaker), "quote"))
+
+    def compute() -> pd.DataFrame:
+        rows = []
+        for row, scored in scored_items(article, reg, mentions=mentions, quotes=quotes, vias=vias):
+            if scored is not None:
+                row = dict(row, drivers=scored.result(explain=True)["driver_text"])
+            rows.append(row)
+        return _evidence_frame(rows)
+
+    if mentions is None and quotes is None and vias is None:
+        return article.layer(("sentiment_evidence", id(reg)), lambda: (reg, compute()))[1]
+    return compute()
+
+
+def _evidence_frame(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     return df.sort_values(["start", "voice"], kind="stable").reset_index(drop=True)
 
 
 def _lexicons(clause: str) -> dict:
-    from .target import score_clause_lexicons
-
     lex = score_clause_lexicons(clause)
     return {
         "textblob": lex["textblob_polarity"],
@@ -194,39 +249,49 @@ def bootstrap_ci(values, n_boot: int = 2000, level: float = 0.95, seed: int = 0)
 
 def summarise(evidence: pd.DataFrame, registry: "Registry | None" = None, *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Per actor and voice: the summary table described in the module docstring."""
-    from ..actors.registry import load_registry
+    rows = [dict(zip(("actor", "voice", "label", "score", "textblob", "vader"), t)) for t in zip(
+        evidence["actor"].tolist(), evidence["voice"].tolist(), evidence["label"].tolist(),
+        evidence["score"].tolist(), evidence["textblob"].tolist(), evidence["vader"].tolist())]
+    return _summary(rows, registry, n_boot, seed)
 
+
+def _summary(rows: list[dict], registry, n_boot: int, seed: int) -> pd.DataFrame:
+    """The summary of evidence rows (in the order of the evidence table)."""
     reg = registry if registry is not None else load_registry()
-    rows = []
-    for (actor, voice), g in evidence.groupby(["actor", "voice"], sort=False):
-        lo, hi = bootstrap_ci(g["score"], n_boot=n_boot, seed=seed)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        groups.setdefault((r["actor"], r["voice"]), []).append(r)
+    out = []
+    for (actor, voice), g in groups.items():
+        scores = np.array([r["score"] for r in g], dtype=float)
+        lo, hi = bootstrap_ci(scores, n_boot=n_boot, seed=seed)
         a = reg.get(actor)
-        shares = g["label"].value_counts(normalize=True)
-        rows.append(
+        n = len(g)
+        labels = [r["label"] for r in g]
+        out.append(
             {
                 "actor": actor,
                 "kind": a.kind if a else "",
                 "country": (a.name if a.kind == "country" else (a.country or "")) if a else "",
                 "voice": voice,
-                "mentions": len(g),
-                "mean": float(g["score"].mean()),
+                "mentions": n,
+                "mean": float(scores.mean()),
                 "ci_low": lo,
                 "ci_high": hi,
-                "share_negative": float(shares.get("negative", 0.0)),
-                "share_neutral": float(shares.get("neutral", 0.0)),
-                "share_positive": float(shares.get("positive", 0.0)),
-                "textblob": float(g["textblob"].mean()),
-                "vader": float(g["vader"].mean()),
+                "share_negative": labels.count("negative") / n,
+                "share_neutral": labels.count("neutral") / n,
+                "share_positive": labels.count("positive") / n,
+                "textblob": float(np.array([r["textblob"] for r in g], dtype=float).mean()),
+                "vader": float(np.array([r["vader"] for r in g], dtype=float).mean()),
             }
         )
-    df = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
-    if df.empty:
-        return df
-    df["voice"] = pd.Categorical(df["voice"], categories=list(VOICES), ordered=True)
-    total = df.groupby("actor")["mentions"].transform("sum")
-    df = df.assign(_total=total).sort_values(["_total", "actor", "voice"], ascending=[False, True, True])
-    df["voice"] = df["voice"].astype(str)
-    return df.drop(columns="_total").reset_index(drop=True)
+    if not out:
+        return pd.DataFrame(out, columns=SUMMARY_COLUMNS)
+    total: dict[str, int] = {}
+    for r in out:
+        total[r["actor"]] = total.get(r["actor"], 0) + r["mentions"]
+    out.sort(key=lambda r: (-total[r["actor"]], r["actor"], VOICES.index(r["voice"])))
+    return pd.DataFrame(out, columns=SUMMARY_COLUMNS)
 
 
 def actor_sentiment(
@@ -241,10 +306,19 @@ def actor_sentiment(
 ) -> pd.DataFrame:
     """Sentiment per actor and voice (see the module docstring for the columns).
 
-    The evidence behind each row is :func:`sentiment_evidence` with the same arguments.
+    The evidence behind each row is :func:`sentiment_evidence` with the same arguments
+    (the summary reads the same scored items, without the drivers it does not show).
     """
-    ev = sentiment_evidence(article, registry, mentions=mentions, quotes=quotes, vias=vias)
-    return summarise(ev, registry, n_boot=n_boot, seed=seed)
+    reg = registry if registry is not None else load_registry()
+
+    def compute() -> pd.DataFrame:
+        items = scored_items(article, reg, mentions=mentions, quotes=quotes, vias=vias)
+        rows = sorted((row for row, _ in items), key=lambda r: (r["start"], r["voice"]))
+        return _summary(rows, reg, n_boot, seed)
+
+    if mentions is None and quotes is None and vias is None:
+        return article.layer(("actor_sentiment", id(reg), n_boot, seed), lambda: (reg, compute()))[1]
+    return compute()
 
 
 def sentence_tone(article: "Article") -> pd.DataFrame:
@@ -252,19 +326,19 @@ def sentence_tone(article: "Article") -> pd.DataFrame:
 
     Columns: ``sentence_id, paragraph, kind, start, end, text, textblob, vader``.
     """
-    sents = article.sentences
-    para = paragraph_labels(article)
+    labels = _paragraph_labels(article)
+    text = article.text
     rows = []
-    for s in sents.itertuples(index=False):
-        lex = _lexicons(s.text)
+    for k, (a, b, seg, kind) in enumerate(article.sentence_rows):
+        lex = _lexicons(text[a:b])
         rows.append(
             {
-                "sentence_id": int(s.sentence_id),
-                "paragraph": para.get(int(s.sentence_id), ""),
-                "kind": s.kind,
-                "start": int(s.start),
-                "end": int(s.end),
-                "text": s.text,
+                "sentence_id": k,
+                "paragraph": labels.get(seg, ""),
+                "kind": kind,
+                "start": a,
+                "end": b,
+                "text": text[a:b],
                 "textblob": lex["textblob"],
                 "vader": lex["vader"],
             }

@@ -91,39 +91,61 @@ class Document:
         return f"{type(self).__name__}({head!r}, published={self.published}, chars={len(self.text)})"
 
     @cached_property
+    def segment_rows(self) -> list[tuple]:
+        """The segments as tuples ``(kind, start, end, repeats_headline, content_start,
+        rule)`` (``segment_id`` is the position): :attr:`segments` without pandas."""
+        if self.layout == "plain":
+            from .paragraphs import plain_segment_rows
+
+            return plain_segment_rows(self.text)
+        from .segments import segment_rows
+
+        return segment_rows(self.text, title=self.meta.get("title"))
+
+    @cached_property
     def segments(self) -> pd.DataFrame:
         """Lossless segments; see :func:`analysis_utils.text.segments.segment_text`
         (``layout="plain"``: :func:`analysis_utils.text.paragraphs.plain_segments`)."""
-        if self.layout == "plain":
-            from .paragraphs import plain_segments
+        from .segments import segments_frame
 
-            return plain_segments(self.text)
-        from .segments import segment_text
-
-        return segment_text(self.text, title=self.meta.get("title"))
+        return segments_frame(self.text, self.segment_rows)
 
     @cached_property
     def blocks(self) -> list["Paragraph"]:
         """The paragraphs: one :class:`~analysis_utils.text.paragraphs.Paragraph` per
         non-blank segment, with the span the analyses read (empty for a segment they
         skip)."""
-        from .paragraphs import paragraphs_of
+        from .paragraphs import paragraphs_of, paragraphs_of_rows
 
-        return paragraphs_of(self.segments)
+        if "segments" in self.__dict__ and "segment_rows" not in self.__dict__:
+            return paragraphs_of(self.segments)  # segments given by the caller
+        return paragraphs_of_rows([(r[0], r[1], r[2], r[4]) for r in self.segment_rows])
+
+    @cached_property
+    def sentence_rows(self) -> list[tuple[int, int, int, str]]:
+        """``(start, end, segment_id, kind)`` of every sentence (``sentence_id`` is the
+        position): :attr:`sentences` without pandas."""
+        from .sentences import sentence_rows
+
+        return sentence_rows(self.text, self.blocks)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
         """Sentences; see :func:`analysis_utils.text.sentences.sentence_table`."""
-        from .sentences import sentence_table
+        from .sentences import sentence_frame
 
-        return sentence_table(self.text, self.segments)
+        return sentence_frame(self.text, self.sentence_rows)
 
     @cached_property
     def sentence_spans(self) -> list[tuple[int, int, int]]:
         """``(start, end, segment_id)`` of every sentence, in order (``sentence_id`` is
-        the position): :attr:`sentences` as plain tuples, for loops."""
-        s = self.sentences
-        return list(zip(s["start"].tolist(), s["end"].tolist(), s["segment_id"].tolist()))
+        the position)."""
+        return [(a, b, seg) for a, b, seg, _ in self.sentence_rows]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The start of every sentence, in order (for ``bisect``)."""
+        return [r[0] for r in self.sentence_rows]
 
     @cached_property
     def quote_marks(self) -> list["QuoteSpan"]:

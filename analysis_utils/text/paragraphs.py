@@ -10,10 +10,11 @@ depends on what the text is:
   are read by the analyses, captions from their ``content_start`` (after a repeated
   headline);
 * **plain text** (a sentence, a clean article body given to a text-level function such
-  as ``find_quotes(text)`` or ``find_timexes(text)``): :func:`plain_segments` — lines
-  are paragraphs, a hard-wrapped line that runs on joins the next, and title-like
-  lines above the first paragraph of prose (or a short Title-Case crosshead, or a
-  one-line first paragraph) are headline lines. Nothing is page furniture.
+  as ``find_quotes(text)``, ``find_timexes(text)`` or ``target_sentiment(text, ...)``):
+  :func:`plain_segments` — lines are paragraphs, a hard-wrapped line that runs on
+  joins the next, and title-like lines above the first paragraph of prose (or a short
+  Title-Case crosshead, or a one-line first paragraph) are headline lines. Nothing is
+  page furniture.
 
 :func:`paragraphs_of` turns either segmentation into :class:`Paragraph` objects.
 """
@@ -56,20 +57,33 @@ class Paragraph:
 
 
 def paragraphs_of(segments: pd.DataFrame) -> list[Paragraph]:
-    """The paragraphs of a segments table (one per non-blank segment, in text order)."""
-    out: list[Paragraph] = []
+    """The paragraphs of a segments table (one per non-blank segment, in text order;
+    a table without ``segment_id`` is numbered by its index)."""
     if segments is None or not len(segments):
-        return out
-    ids = segments["segment_id"].tolist() if "segment_id" in segments.columns else list(range(len(segments)))
+        return []
+    ids = segments["segment_id"].tolist() if "segment_id" in segments.columns else list(segments.index)
     content = segments["content_start"].tolist() if "content_start" in segments.columns else segments["start"].tolist()
+    rows = []
     for sid, kind, s, e, c in zip(ids, segments["kind"].tolist(), segments["start"].tolist(),
                                   segments["end"].tolist(), content):
+        if pd.isna(s) or pd.isna(e):
+            continue
+        rows.append((kind, int(s), int(e), s if pd.isna(c) else int(c), sid))
+    return paragraphs_of_rows(rows)
+
+
+def paragraphs_of_rows(rows: list[tuple]) -> list[Paragraph]:
+    """The paragraphs of segment tuples ``(kind, start, end, content_start[, segment_id])``
+    (``segment_id`` defaults to the position)."""
+    out: list[Paragraph] = []
+    for k, row in enumerate(rows):
+        kind, s, e, c = row[0], row[1], row[2], row[3]
         if kind == "blank":
             continue
-        s, e = int(s), int(e)
-        c = s if pd.isna(c) else min(max(int(c), s), e)
+        sid = row[4] if len(row) > 4 else k
+        c = min(max(c, s), e)
         keep = kind in ANALYSED_KINDS
-        out.append(Paragraph(len(out), int(sid), str(kind), c if keep else e, e, kind in HEAD_KINDS))
+        out.append(Paragraph(len(out), sid, kind, c if keep else e, e, kind in HEAD_KINDS))
     return out
 
 
@@ -84,20 +98,6 @@ def title_case(words: list[str]) -> bool:
     """Nearly all content words capitalised (a title, a name)."""
     content = [w for w in words if w[:1].isalpha() and (len(w) > 3 or w[:1].isupper())]
     return bool(content) and sum(w[:1].isupper() for w in content) / len(content) >= 0.85
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line, without surrounding whitespace."""
-    out = []
-    for m in re.finditer(r"[^\r\n]+", text):
-        a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
 
 
 def _title_like(s: str) -> bool:
@@ -126,6 +126,20 @@ def _prose_verb(words: list[str]) -> bool:
 
 def _quote_led(s: str) -> bool:
     return s.lstrip()[:1] in "\"“'‘«"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line, without surrounding whitespace."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 def _wrapped(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
@@ -170,37 +184,29 @@ def plain_blocks(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-SEGMENT_COLUMNS = ["segment_id", "kind", "start", "end", "line", "text", "repeats_headline", "content_start", "rule"]
-
-
 def plain_segments(text: str) -> pd.DataFrame:
     """A segments table for plain text (columns as :func:`~analysis_utils.text.segments.
     segment_text`): each paragraph of :func:`plain_blocks` is a ``body`` segment, or a
     ``headline`` (the first) or ``subheadline`` (the others) when it is a headline line;
     the whitespace between them forms ``blank`` segments. Lossless."""
-    rows: list[tuple[str, int, int, str]] = []
+    from .segments import segments_frame
+
+    return segments_frame(text, plain_segment_rows(text))
+
+
+def plain_segment_rows(text: str) -> list[tuple]:
+    """The segments of :func:`plain_segments` as tuples ``(kind, start, end,
+    repeats_headline, content_start, rule)``."""
+    rows: list[tuple] = []
     pos = 0
     heads = 0
     for a, b, head in plain_blocks(text):
         if a > pos:
-            rows.append(("blank", pos, a, "whitespace"))
+            rows.append(("blank", pos, a, False, pos, "whitespace"))
         kind = ("headline" if heads == 0 else "subheadline") if head else "body"
         heads += head
-        rows.append((kind, a, b, "plain-headline" if head else "plain-paragraph"))
+        rows.append((kind, a, b, False, a, "plain-headline" if head else "plain-paragraph"))
         pos = b
     if pos < len(text):
-        rows.append(("blank", pos, len(text), "whitespace"))
-    newlines = [m.start() for m in re.finditer(r"\r\n|\r|\n", text)]
-    import bisect
-
-    return pd.DataFrame({
-        "segment_id": pd.Series(range(len(rows)), dtype="int64"),
-        "kind": pd.Series([r[0] for r in rows], dtype="object"),
-        "start": pd.Series([r[1] for r in rows], dtype="int64"),
-        "end": pd.Series([r[2] for r in rows], dtype="int64"),
-        "line": pd.Series([bisect.bisect_left(newlines, r[1]) + 1 for r in rows], dtype="int64"),
-        "text": pd.Series([text[r[1]:r[2]] for r in rows], dtype="object"),
-        "repeats_headline": pd.Series([False] * len(rows), dtype="bool"),
-        "content_start": pd.Series([r[1] for r in rows], dtype="int64"),
-        "rule": pd.Series([r[3] for r in rows], dtype="object"),
-    }, columns=SEGMENT_COLUMNS)
+        rows.append(("blank", pos, len(text), False, pos, "whitespace"))
+    return rows

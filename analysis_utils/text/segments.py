@@ -490,59 +490,61 @@ def segment_text(text: str, title: str | None = None) -> pd.DataFrame:
     DataFrame with the columns of :data:`COLUMNS` (see the module docstring).
     ``"".join(df.text) == text`` always holds.
     """
+    return segments_frame(text, segment_rows(text, title))
+
+
+#: a segment as a tuple: ``(kind, start, end, repeats_headline, content_start, rule)``
+SegmentRow = tuple
+
+
+def segment_rows(text: str, title: str | None = None) -> list[SegmentRow]:
+    """The segments of :func:`segment_text` as plain tuples ``(kind, start, end,
+    repeats_headline, content_start, rule)``, in text order (``segment_id`` is the
+    position)."""
     lines = _lines(text)
     for ln in lines:
         ln.kind, ln.rule = _static_kind(ln.text)
     lines = _merge_wrapped(lines, text)
     _classify(lines, title)
 
-    rows = []
+    rows: list[SegmentRow] = []
     pos = 0
-
-    def blank(a: int, b: int) -> None:
-        rows.append(("blank", a, b, False, a, "whitespace"))
-
     for ln in lines:
         if ln.start > pos:
-            blank(pos, ln.start)
+            rows.append(("blank", pos, ln.start, False, pos, "whitespace"))
         rows.append((ln.kind or "body", ln.start, ln.end, ln.repeats_headline, ln.content_start, ln.rule))
         pos = ln.end
     if pos < len(text):
-        blank(pos, len(text))
+        rows.append(("blank", pos, len(text), False, pos, "whitespace"))
+    return rows
 
-    # 1-based line numbers of every start offset
-    newline_pos = [m.start() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+def segments_frame(text: str, rows: list[SegmentRow]) -> pd.DataFrame:
+    """The segments table (:data:`COLUMNS`) of segment tuples (see :func:`segment_rows`)."""
     import bisect
 
-    records = []
-    for sid, (kind, s, e, rep, cs, rule) in enumerate(rows):
-        records.append(
-            {
-                "segment_id": sid,
-                "kind": kind,
-                "start": s,
-                "end": e,
-                "line": bisect.bisect_left(newline_pos, s) + 1,
-                "text": text[s:e],
-                "repeats_headline": rep,
-                "content_start": cs,
-                "rule": rule,
-            }
-        )
-    df = pd.DataFrame.from_records(records, columns=COLUMNS)
-    return df.astype(
-        {
-            "segment_id": "int64",
-            "start": "int64",
-            "end": "int64",
-            "line": "int64",
-            "repeats_headline": "bool",
-            "content_start": "int64",
-            "kind": "object",
-            "text": "object",
-            "rule": "object",
-        }
-    )
+    import numpy as np
+
+    newline_pos = [m.start() for m in re.finditer(r"\r\n|\r|\n", text)]  # 1-based line of every start
+    starts = [r[1] for r in rows]
+    ends = [r[2] for r in rows]
+
+    def objects(values: list) -> np.ndarray:
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        return arr
+
+    return pd.DataFrame({
+        "segment_id": np.arange(len(rows), dtype=np.int64),
+        "kind": objects([r[0] for r in rows]),
+        "start": np.array(starts, dtype=np.int64),
+        "end": np.array(ends, dtype=np.int64),
+        "line": np.array([bisect.bisect_left(newline_pos, s) + 1 for s in starts], dtype=np.int64),
+        "text": objects([text[a:b] for a, b in zip(starts, ends)]),
+        "repeats_headline": np.array([bool(r[3]) for r in rows], dtype=bool),
+        "content_start": np.array([r[4] for r in rows], dtype=np.int64),
+        "rule": objects([r[5] for r in rows]),
+    }, columns=list(COLUMNS), copy=False)
 
 
 def structure_table(segments: pd.DataFrame) -> pd.DataFrame:

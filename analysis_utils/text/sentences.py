@@ -466,6 +466,8 @@ def sentence_table(text: str, segments: pd.DataFrame) -> pd.DataFrame:
         order, ``sentence_id`` running 0..n-1. An empty table (with these
         columns and dtypes) when there is nothing to split.
     """
+    from .paragraphs import paragraphs_of
+
     text = text if isinstance(text, str) else ""
     has_ids = segments is not None and "segment_id" in getattr(segments, "columns", ())
     seg_dtype = segments["segment_id"].dtype if has_ids else "int64"
@@ -475,29 +477,32 @@ def sentence_table(text: str, segments: pd.DataFrame) -> pd.DataFrame:
         or not {"kind", "start", "end"} <= set(segments.columns)
     ):
         return _empty_table(seg_dtype)
-    seg = segments[segments["kind"].isin(SENTENCE_KINDS)]
-    if len(seg) == 0:
-        return _empty_table(seg_dtype)
-    ids = seg["segment_id"].tolist() if has_ids else list(seg.index)
-    content = seg["content_start"] if "content_start" in seg.columns else seg["start"]
-    rows: list[tuple[int, int, int, object, str]] = []
-    for order, (sid, kind, s, e, c) in enumerate(
-        zip(ids, seg["kind"].tolist(), seg["start"].tolist(), seg["end"].tolist(), content.tolist())
-    ):
-        if pd.isna(s) or pd.isna(e):
+    return sentence_frame(text, sentence_rows(text, paragraphs_of(segments)), seg_dtype)
+
+
+def sentence_rows(text: str, paragraphs: list) -> list[tuple[int, int, int, str]]:
+    """``(start, end, segment_id, kind)`` of every sentence of the paragraphs whose kind
+    is in :data:`SENTENCE_KINDS` (their analysed span, split with
+    :func:`split_sentences`), in text order."""
+    rows: list[tuple[int, int, int, int, str]] = []
+    for order, p in enumerate(paragraphs):
+        if p.kind not in SENTENCE_KINDS:
             continue
-        s, e = int(s), int(e)
-        c = s if pd.isna(c) else min(max(int(c), s), e)
-        for a, b in split_sentences(text, c, e):
-            rows.append((a, b, order, sid, str(kind)))
+        for a, b in split_sentences(text, p.start, p.end):
+            rows.append((a, b, order, p.segment_id, p.kind))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [(a, b, sid, kind) for a, b, _, sid, kind in rows]
+
+
+def sentence_frame(text: str, rows: list[tuple[int, int, int, str]], seg_dtype="int64") -> pd.DataFrame:
+    """The sentences table (:data:`SENTENCE_COLUMNS`) of :func:`sentence_rows`."""
     if not rows:
         return _empty_table(seg_dtype)
-    rows.sort(key=lambda r: (r[0], r[1], r[2]))
     return pd.DataFrame(
         {
             "sentence_id": pd.Series(range(len(rows)), dtype="int64"),
-            "segment_id": pd.Series([r[3] for r in rows], dtype=seg_dtype),
-            "kind": pd.Series([r[4] for r in rows], dtype=str),
+            "segment_id": pd.Series([r[2] for r in rows], dtype=seg_dtype),
+            "kind": pd.Series([r[3] for r in rows], dtype=str),
             "start": pd.Series([r[0] for r in rows], dtype="int64"),
             "end": pd.Series([r[1] for r in rows], dtype="int64"),
             "text": pd.Series([text[r[0] : r[1]] for r in rows], dtype=str),
