@@ -32,7 +32,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import ArticleError
 from ..paths import project_root
@@ -591,13 +591,20 @@ def article_info(article: Any, slug: str | None = None) -> dict:
 def tables_json(items: list[tuple[dict, dict, dict]]) -> str:
     """``{"articles": [{...info, "tables": {name: [rows]}, "skipped": {...}}]}`` as JSON
     text (UTF-8, keys in table order), for ``(info, tables, skipped)`` triples."""
-    doc = {
-        "articles": [
-            {**info, "tables": {n: _records(df) for n, df in tables.items()}, "skipped": skipped}
-            for info, tables, skipped in items
-        ]
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return "".join(_json_chunks(items))
+
+
+def _json_chunks(items) -> Iterator[str]:
+    """:func:`tables_json` piece by piece, one article at a time (``items`` may be a
+    generator): the same text as ``json.dumps({"articles": [...]}, indent=1)``."""
+    yield "{\n \"articles\": ["
+    first = True
+    for info, tables, skipped in items:
+        one = {**info, "tables": {n: _records(df) for n, df in tables.items()}, "skipped": skipped}
+        body = json.dumps(one, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        yield ("\n  " if first else ",\n  ") + body
+        first = False
+    yield "]\n}\n" if first else "\n ]\n}\n"
 
 
 def write_tables(tables: dict, folder: Path, fmt: str) -> list[Path]:
@@ -617,33 +624,68 @@ def write_tables(tables: dict, folder: Path, fmt: str) -> list[Path]:
     return paths
 
 
+def _articles(source: str | Path) -> Iterator[Any]:
+    """The articles of a file or a folder, one at a time (a folder's unreadable files are
+    skipped with a warning, as :func:`~analysis_utils.article.load_corpus` does)."""
+    from ..article import load_article, load_corpus
+
+    p = Path(source)
+    if p.is_dir():
+        found = False
+        for art in load_corpus(p, errors="warn"):
+            found = True
+            yield art
+        if not found:
+            raise ArticleError("no readable article in this folder", p)
+    elif not p.exists():
+        raise ArticleError("no such file or folder", p)
+    else:
+        yield load_article(p)
+
+
 def main_analyze(args, out=sys.stdout, warn: Callable[[str], None] = _stderr) -> int:  # used by __main__
     """``analyze``: the tables of each article, as JSON on stdout (no ``--out``) or as
-    files under ``<out>/<slug>/`` (CSV without ``--out`` goes to ``reports/<slug>/tables``)."""
-    from ..article import load_article
+    files under ``<out>/<slug>/`` (CSV without ``--out`` goes to ``reports/<slug>/tables``).
 
-    files = _article_files(args.path)
+    Articles are read, analysed and written one at a time: memory does not grow with the
+    number of articles. Folder names are the articles' slugs, numbered from the second
+    article with the same slug (``-2``, ``-3`` ...)."""
+    p = Path(args.path)
+    if not p.exists():
+        raise ArticleError("no such file or folder", p)
     out_base = Path(args.out) if args.out else None
     if out_base is not None:
         _writable(out_base)
-    arts = [load_article(f) for f in files]
-    slugs = _unique([report_slug(a) for a in arts])
-    items = []
+    seen: dict[str, int] = {}
     failed = False
-    for art, slug in zip(arts, slugs):
-        tables, skipped = article_tables(art)
-        for name, reason in skipped.items():
-            failed = failed or reason.startswith("failed")
-            if reason.startswith("failed") or not args.quiet:
-                warn(f"{'warning' if reason.startswith('failed') else 'note'}: {slug}: table {name} {reason}")
-        if out_base is None and args.format == "json":
-            items.append((article_info(art, slug), tables, skipped))
-            continue
+
+    def analysed() -> Iterator[tuple[dict, dict, dict]]:
+        nonlocal failed
+        for art in _articles(p):
+            slug = report_slug(art)
+            seen[slug] = seen.get(slug, 0) + 1
+            if seen[slug] > 1:
+                slug = f"{slug}-{seen[slug]}"
+            tables, skipped = article_tables(art)
+            for name, reason in skipped.items():
+                failed = failed or reason.startswith("failed")
+                if reason.startswith("failed") or not args.quiet:
+                    warn(f"{'warning' if reason.startswith('failed') else 'note'}: {slug}: table {name} {reason}")
+            yield article_info(art, slug), tables, skipped
+
+    if out_base is None and args.format == "json":
+        chunks = _json_chunks(analysed())
+        first = next(chunks)  # the first article is analysed before anything is printed
+        second = next(chunks, "")
+        out.write(first + second)
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
+        return 1 if failed else 0
+    for info, tables, _skipped in analysed():
+        slug = info["slug"]
         folder = (out_base / slug) if out_base is not None else project_root() / "reports" / slug / "tables"
         paths = write_tables(tables, folder, args.format)
         if not args.quiet:
             print(f"tables written: {folder} ({len(paths)} {args.format} files)", file=out)
-    if items:
-        out.write(tables_json(items))
-        out.flush()
     return 1 if failed else 0

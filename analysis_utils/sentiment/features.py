@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import math
 import re
+from typing import Iterable, Iterator
 
 from ..text.document import Document
 from .clauses import _check_span, _core, _sentence_span, clause_in, quote_pairs
-from .lexicons import _vader, score_clause_lexicons, vader_compound
+from .lexicons import _vader, score_clause_lexicons, textblob_polarity, vader_compound
 
 _TOK_RE = re.compile(
     r"['’]s\b|n['’]t\b"  # possessive 's, n't
@@ -79,28 +80,34 @@ def _negation_marks(tokens: list[str]) -> list[bool]:
 
 
 class _Context:
-    """Everything the features need about one target, computed once."""
+    """Everything the features need about one target, computed once.
 
-    __slots__ = ("sent", "clause", "left", "right", "in_quote", "sent_quote", "clause_quote",
-                 "lex_clause", "lex_sent", "vader_window", "vader_window_clause", "vader_outside",
-                 "target_text", "clause_pos", "clause_right",
-                 "sentence_span", "clause_span", "words")
+    The lexicon scores beyond the clause's (the sentence's TextBlob polarity, VADER of
+    the sentence outside the clause and of the words around the target) are computed
+    when the feature configuration asks for them."""
+
+    __slots__ = ("text", "sent", "clause", "left", "right", "in_quote", "sent_quote", "clause_quote",
+                 "lex_clause", "target_text", "clause_pos", "clause_right", "sentence_span", "clause_span",
+                 "words", "_cl", "_cr", "_lazy")
 
     def __init__(self, doc: Document, start: int, end: int, sentence: tuple[int, int] | None):
         text = doc.text
+        self.text = text
         cs, ce = _core(text, start, end)
         s_lo, s_hi = _sentence_span(doc, start, end, sentence)
         c_lo, c_hi = clause_in(doc, start, end, (s_lo, s_hi))
         self.target_text = text[cs:ce]
         self.sentence_span = (s_lo, s_hi)
         self.clause_span = (c_lo, c_hi)
-        self.words = [m.group() for m in _TOK_RE.finditer(text, s_lo, s_hi)]
+        words = [m.group() for m in _TOK_RE.finditer(text, s_lo, s_hi)]
+        self.words = words
         left = _tokens(text, s_lo, cs)
         right = _tokens(text, ce, s_hi)
         self.sent = left + [TARGET] + right
         self.left, self.right = left, right
         cl = _tokens(text, c_lo, cs) if c_lo < cs else []
         cr = _tokens(text, ce, c_hi) if c_hi > ce else []
+        self._cl, self._cr = cl, cr
         self.clause = cl + [TARGET] + cr
         self.clause_pos = len(cl)
         self.clause_right = len(cr)
@@ -109,16 +116,45 @@ class _Context:
         self.sent_quote = bool(quotes)
         self.clause_quote = any(c_lo <= o and c < c_hi for o, c in quotes)
         self.lex_clause = score_clause_lexicons(text[c_lo:c_hi])
-        sent_text = text[s_lo:s_hi]
-        if (c_lo, c_hi) == (s_lo, s_hi):
-            self.lex_sent = self.lex_clause
-        else:
-            self.lex_sent = score_clause_lexicons(sent_text)
-        outside = (text[s_lo:c_lo] + " " + text[c_hi:s_hi]).strip()
-        self.vader_outside = vader_compound(outside)
-        k = 6
-        self.vader_window = vader_compound(" ".join(left[-k:] + right[:k]))
-        self.vader_window_clause = vader_compound(" ".join(cl[-k:] + cr[:k]))
+        self._lazy = {}
+
+    def _memo(self, name: str, compute):
+        if name not in self._lazy:
+            self._lazy[name] = compute()
+        return self._lazy[name]
+
+    @property
+    def lex_sent(self) -> dict:
+        """:func:`score_clause_lexicons` of the sentence (the clause's when they are one)."""
+        if self.clause_span == self.sentence_span:
+            return self.lex_clause
+        s_lo, s_hi = self.sentence_span
+        return self._memo("lex_sent", lambda: score_clause_lexicons(self.text[s_lo:s_hi]))
+
+    @property
+    def textblob_sentence(self) -> float:
+        """TextBlob polarity of the sentence."""
+        if self.clause_span == self.sentence_span or "lex_sent" in self._lazy:
+            return self.lex_sent["textblob_polarity"]
+        s_lo, s_hi = self.sentence_span
+        return textblob_polarity(self.text[s_lo:s_hi])
+
+    @property
+    def vader_outside(self) -> float:
+        """VADER compound of the sentence outside the clause."""
+        (s_lo, s_hi), (c_lo, c_hi) = self.sentence_span, self.clause_span
+        text = self.text
+        return vader_compound((text[s_lo:c_lo] + " " + text[c_hi:s_hi]).strip())
+
+    @property
+    def vader_window(self) -> float:
+        """VADER compound of the six sentence tokens on each side of the target."""
+        return vader_compound(" ".join(self.left[-6:] + self.right[:6]))
+
+    @property
+    def vader_window_clause(self) -> float:
+        """VADER compound of the six clause tokens on each side of the target."""
+        return vader_compound(" ".join(self._cl[-6:] + self._cr[:6]))
 
     def surface_forms(self, cfg: dict) -> dict:
         """Feature token (normalised, maybe stemmed) -> a word of the sentence as written."""
@@ -130,22 +166,38 @@ class _Context:
 
 
 class _Stemmed:
-    """A view of a context whose token lists are stemmed."""
+    """The token lists of a context, stemmed."""
+
+    __slots__ = ("sent", "clause", "left", "right")
 
     def __init__(self, ctx: _Context):
-        for name in _Context.__slots__:
-            setattr(self, name, getattr(ctx, name))
         self.sent = [_stem(t) for t in ctx.sent]
         self.clause = [_stem(t) for t in ctx.clause]
         self.left = [_stem(t) for t in ctx.left]
         self.right = [_stem(t) for t in ctx.right]
 
 
-def _ngrams(tokens: list[str], orders, prefix: str, out: dict) -> None:
+def _ngrams(tokens: list[str], orders, prefix: str) -> Iterator[str]:
     n = len(tokens)
     for order in orders:
-        for i in range(n - order + 1):
-            out[prefix + " ".join(tokens[i : i + order])] = 1.0
+        if order == 1:
+            for t in tokens:
+                yield prefix + t
+        else:
+            for i in range(n - order + 1):
+                yield prefix + " ".join(tokens[i : i + order])
+
+
+def _family(f: dict, keys: Iterable[str], norm: bool) -> None:
+    """Add one family of binary word features to ``f``, in order (a repeated key keeps its
+    first place), each worth 1, or ``1/sqrt(n)`` for ``n`` distinct keys with ``norm``
+    (the family's L2 normalisation)."""
+    block = dict.fromkeys(keys)
+    if not block:
+        return
+    v = 1.0 / math.sqrt(len(block)) if norm else 1.0
+    for key in block:
+        f[key] = v
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,7 +214,7 @@ def _stem(token: str) -> str:
     return _porter().stem(token)
 
 
-def _char_ngrams(tokens: list[str], orders, out: dict) -> None:
+def _char_ngrams(tokens: list[str], orders) -> Iterator[str]:
     """Character n-grams of the clause's words (target masked, word edges marked ``_``)."""
     for t in tokens:
         if t == TARGET or not t[:1].isalpha():
@@ -170,7 +222,7 @@ def _char_ngrams(tokens: list[str], orders, out: dict) -> None:
         w = f"_{t}_"
         for n in orders:
             for i in range(len(w) - n + 1):
-                out["ch:" + w[i : i + n]] = 1.0
+                yield "ch:" + w[i : i + n]
 
 
 _CONJ_LEX = ("vd_c", "tb_c_pol", "vd_o")
@@ -191,58 +243,58 @@ def _conjunctions(f: dict) -> None:
 
 
 def _features(ctx: _Context, cfg: dict) -> dict:
+    # Word features come in families (the prefix before ":"); with "famnorm" each family
+    # is L2-normalised. The families are added in a fixed order, so that the features'
+    # order -- and the model's sums over them -- never change.
     f: dict[str, float] = {"bias": 1.0}
     raw = ctx
-    if cfg.get("stem"):
-        ctx = _Stemmed(ctx)
-    sent = ctx.sent
-    if cfg.get("negmark"):
-        marks = _negation_marks(raw.sent)
-        sent = [("not_" + t if m and t != TARGET else t) for t, m in zip(sent, marks)]
+    norm = bool(cfg.get("famnorm"))
+    toks = _Stemmed(ctx) if cfg.get("stem") else ctx
+    negmark = cfg.get("negmark")
+    sent_marks = _negation_marks(raw.sent) if negmark or cfg.get("lexdist") else None
+    sent = toks.sent
+    if negmark:
+        sent = [("not_" + t if m and t != TARGET else t) for t, m in zip(sent, sent_marks)]
     if cfg.get("sent"):
-        _ngrams(sent, cfg["sent"], "s:", f)
+        _family(f, _ngrams(sent, cfg["sent"], "s:"), norm)
     if cfg.get("clause"):
-        clause = ctx.clause
-        if cfg.get("negmark"):
+        clause = toks.clause
+        if negmark:
             marks = _negation_marks(raw.clause)
             clause = [("not_" + t if m and t != TARGET else t) for t, m in zip(clause, marks)]
-        _ngrams(clause, cfg["clause"], "c:", f)
+        _family(f, _ngrams(clause, cfg["clause"], "c:"), norm)
     k = cfg.get("win") or 0
     if k:
-        for t in ctx.left[-k:]:
-            f["l:" + t] = 1.0
-        for t in ctx.right[:k]:
-            f["r:" + t] = 1.0
+        _family(f, ["l:" + t for t in toks.left[-k:]], norm)
+        _family(f, ["r:" + t for t in toks.right[:k]], norm)
     if cfg.get("sside"):
-        p = ctx.sent.index(TARGET) if TARGET in ctx.sent else len(ctx.left)
-        for t in sent[:p]:
-            f["sl:" + t] = 1.0
-        for t in sent[p + 1 :]:
-            f["sr:" + t] = 1.0
+        p = toks.sent.index(TARGET) if TARGET in toks.sent else len(toks.left)
+        _family(f, ["sl:" + t for t in sent[:p]], norm)
+        _family(f, ["sr:" + t for t in sent[p + 1 :]], norm)
     nb = cfg.get("near") or 0
-    for i in range(1, nb + 1):
-        f[f"l{i}:" + (ctx.left[-i] if len(ctx.left) >= i else "<s>")] = 1.0
-        f[f"r{i}:" + (ctx.right[i - 1] if len(ctx.right) >= i else "</s>")] = 1.0
+    for i in range(1, nb + 1):  # one feature per family
+        f[f"l{i}:" + (toks.left[-i] if len(toks.left) >= i else "<s>")] = 1.0
+        f[f"r{i}:" + (toks.right[i - 1] if len(toks.right) >= i else "</s>")] = 1.0
     if cfg.get("lex"):
-        lc, ls = ctx.lex_clause, ctx.lex_sent
+        lc = ctx.lex_clause
         f["tb_c_pol"] = lc["textblob_polarity"]
         f["tb_c_subj"] = lc["textblob_subjectivity"]
-        f["tb_s_pol"] = ls["textblob_polarity"]
+        f["tb_s_pol"] = ctx.textblob_sentence
         f["vd_c"] = lc["vader_compound"]
         f["vd_c_pos"] = lc["vader_pos"]
         f["vd_c_neg"] = lc["vader_neg"]
         if cfg.get("lexout"):
             f["vd_o"] = ctx.vader_outside
         else:
-            f["vd_s"] = ls["vader_compound"]
+            f["vd_s"] = ctx.lex_sent["vader_compound"]
         f["vd_w"] = ctx.vader_window_clause if cfg.get("lexclause") else ctx.vader_window
-    ctx = raw
     if cfg.get("lexdist"):
         lex = _vader().lexicon
-        marks = _negation_marks(ctx.sent)
         p = len(ctx.left)
+        lexclause = cfg.get("lexclause")
+        lo, hi = p - ctx.clause_pos, p + ctx.clause_right
         acc = {"ld_l_pos": 0.0, "ld_l_neg": 0.0, "ld_r_pos": 0.0, "ld_r_neg": 0.0}
-        for i, (t, neg) in enumerate(zip(ctx.sent, marks)):
+        for i, (t, neg) in enumerate(zip(ctx.sent, sent_marks)):
             v = lex.get(t)
             if v is None or i == p:
                 continue
@@ -251,64 +303,58 @@ def _features(ctx: _Context, cfg: dict) -> dict:
             d = abs(i - p)
             side = "l" if i < p else "r"
             key = f"ld_{side}_{'pos' if v > 0 else 'neg'}"
-            if cfg.get("lexclause") and not (p - ctx.clause_pos <= i <= p + ctx.clause_right):
+            if lexclause and not (lo <= i <= hi):
                 key = "ldo" + key[2:]
             acc[key] = acc.get(key, 0.0) + abs(v) / 4.0 / (1.0 + d / 3.0)
         f.update(acc)
     if cfg.get("struct"):
-        left, right = ctx.left, ctx.right
-        words_left = [t for t in left if t != '"']
-        if not words_left:
-            f["t_first"] = 1.0
-        if ctx.target_text.lower() in PRONOUNS:
-            f["t_pron"] = 1.0
-        if ctx.in_quote:
-            f["q_in"] = 1.0
-        if ctx.sent_quote:
-            f["q_sent"] = 1.0
-        if ctx.clause_quote:
-            f["q_clause"] = 1.0
-        if any(t in SPEECH_VERBS for t in right[:3]):
-            f["spk_after"] = 1.0
-        if left[-1:] and left[-1] in SPEECH_VERBS or (
-            len(left) > 1 and left[-2] in SPEECH_VERBS and left[-1] in ",\""
-        ):
-            f["spk_before"] = 1.0
-        if right[:1] == ["'s"]:
-            f["t_poss"] = 1.0
-        if left[-1:] == ["by"]:
-            f["by_t"] = 1.0
-        if any(t in CONTRAST_WORDS for t in left):
-            f["contrast_left"] = 1.0
-        if any(t in CONTRAST_WORDS for t in right):
-            f["contrast_right"] = 1.0
-        if ctx.clause and ctx.clause[0] in CONTRAST_WORDS:
-            f["contrast_clause"] = 1.0
-        h = sum(t in HEDGES for t in ctx.clause)
-        if h:
-            f["hedge"] = min(h, 2) / 2.0
-        if any(t in NEGATORS for t in ctx.clause):
-            f["neg_clause"] = 1.0
+        _structure(ctx, f)
     if cfg.get("char"):
-        _char_ngrams(raw.clause, cfg["char"], f)
+        _family(f, _char_ngrams(raw.clause, cfg["char"]), norm)
     if cfg.get("conj"):
         _conjunctions(f)
-    if cfg.get("famnorm"):
-        fams: dict[str, int] = {}
-        for key in f:
-            p = key.find(":")
-            if p > 0:
-                fams[key[:p]] = fams.get(key[:p], 0) + 1
-        for key in f:
-            p = key.find(":")
-            if p > 0:
-                f[key] = f[key] / math.sqrt(fams[key[:p]])
     scale = cfg.get("dscale")
     if scale:
         for key in f:
             if key != "bias" and ":" not in key:
                 f[key] *= scale
     return f
+
+
+def _structure(ctx: _Context, f: dict) -> None:
+    """The structure flags (module docstring of :mod:`analysis_utils.sentiment.target`)."""
+    left, right = ctx.left, ctx.right
+    if all(t == '"' for t in left):
+        f["t_first"] = 1.0
+    if ctx.target_text.lower() in PRONOUNS:
+        f["t_pron"] = 1.0
+    if ctx.in_quote:
+        f["q_in"] = 1.0
+    if ctx.sent_quote:
+        f["q_sent"] = 1.0
+    if ctx.clause_quote:
+        f["q_clause"] = 1.0
+    if any(t in SPEECH_VERBS for t in right[:3]):
+        f["spk_after"] = 1.0
+    if left[-1:] and left[-1] in SPEECH_VERBS or (
+        len(left) > 1 and left[-2] in SPEECH_VERBS and left[-1] in ",\""
+    ):
+        f["spk_before"] = 1.0
+    if right[:1] == ["'s"]:
+        f["t_poss"] = 1.0
+    if left[-1:] == ["by"]:
+        f["by_t"] = 1.0
+    if any(t in CONTRAST_WORDS for t in left):
+        f["contrast_left"] = 1.0
+    if any(t in CONTRAST_WORDS for t in right):
+        f["contrast_right"] = 1.0
+    if ctx.clause and ctx.clause[0] in CONTRAST_WORDS:
+        f["contrast_clause"] = 1.0
+    h = sum(t in HEDGES for t in ctx.clause)
+    if h:
+        f["hedge"] = min(h, 2) / 2.0
+    if any(t in NEGATORS for t in ctx.clause):
+        f["neg_clause"] = 1.0
 
 
 def target_features(text: str, start: int, end: int, config: dict | None = None) -> dict:

@@ -39,6 +39,12 @@ def _textblob(text: str) -> tuple[float, float, list]:
 
 
 @functools.lru_cache(maxsize=8192)
+def textblob_polarity(text: str) -> float:
+    """TextBlob's polarity of ``text`` (0.0 for blank text); kept for repeated texts."""
+    return _textblob(text)[0] if text.strip() else 0.0
+
+
+@functools.lru_cache(maxsize=8192)
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (0.0 for blank text); kept for repeated texts."""
     return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
@@ -100,3 +106,4 @@ def clear_caches() -> None:
     """Forget the kept scores (for timing runs)."""
     _lexicon_scores.cache_clear()
     vader_compound.cache_clear()
+    textblob_polarity.cache_clear()
