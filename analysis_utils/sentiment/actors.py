@@ -108,9 +108,16 @@ def scored_items(article: "Article", registry: "Registry | None" = None, *,
     words). Arguments as :func:`sentiment_evidence`; with the article's own mentions and
     quotations (the default), computed once and kept on the article."""
     reg = registry if registry is not None else load_registry()
-    if mentions is None and quotes is None and vias is None:
+    if _own_layers(article, reg, mentions, quotes, vias):
         return article.layer(("sentiment_items", id(reg)), lambda: (reg, _score_items(article, reg, None, None, None)))[1]
     return _score_items(article, reg, mentions, quotes, vias)
+
+
+def _own_layers(article: "Article", reg, mentions, quotes, vias) -> bool:
+    """Are these the article's own mentions and quotations (not given, or its very
+    tables), so that the kept layer serves?"""
+    return vias is None and (mentions is None or mentions is find_mentions(article, reg)) \
+        and (quotes is None or quotes is find_quotes_in_article(article, registry=reg))
 
 
 def _score_items(article: "Article", reg, mentions, quotes, vias) -> list[tuple[dict, "Scored | None"]]:
@@ -181,7 +188,7 @@ def sentiment_evidence(
             rows.append(row)
         return _evidence_frame(rows)
 
-    if mentions is None and quotes is None and vias is None:
+    if _own_layers(article, reg, mentions, quotes, vias):
         return article.layer(("sentiment_evidence", id(reg)), lambda: (reg, compute()))[1]
     return compute()
 
@@ -316,7 +323,7 @@ def actor_sentiment(
         rows = sorted((row for row, _ in items), key=lambda r: (r["start"], r["voice"]))
         return _summary(rows, reg, n_boot, seed)
 
-    if mentions is None and quotes is None and vias is None:
+    if _own_layers(article, reg, mentions, quotes, vias):
         return article.layer(("actor_sentiment", id(reg), n_boot, seed), lambda: (reg, compute()))[1]
     return compute()
 

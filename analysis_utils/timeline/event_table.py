@@ -132,7 +132,9 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
         ms = find_mentions(article, reg) if mentions is None else mentions
         return _events(article, tx, ms)
 
-    if timexes is not None or mentions is not None:
+    own = (timexes is None or timexes is find_timexes_in_article(article, anchor)) and \
+        (mentions is None or mentions is find_mentions(article, reg))
+    if not own:
         return compute()
     return article.layer(("events", id(reg), parse_anchor(anchor)), lambda: (reg, compute()))[1]
 

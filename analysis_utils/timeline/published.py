@@ -81,12 +81,15 @@ def _timestamp(text: str, segments: Any) -> tuple[date | None, str]:
         lines += [str(t) for t in segments.loc[segments["kind"] == "timestamp", "text"]]
     lines += text.splitlines()
     best: tuple[int, date, str] | None = None
+    read: dict[str, Any] = {}  # a timestamp segment is also a line of the text: read it once
     for line in lines:
         m = _PUB_LABEL.match(line)
         if not m:
             continue
         rest = line[m.end():]
-        df = find_timexes(rest, None)
+        if rest not in read:
+            read[rest] = find_timexes(rest, None)
+        df = read[rest]
         for r in df.itertuples():
             fm = _FULL_DAY.match(str(r.value)) if isinstance(r.value, str) else None
             if not fm:
