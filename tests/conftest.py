@@ -13,6 +13,29 @@ SHARED = Path(os.environ.get("NEWS_KIT_SHARED", ROOT.parent / "shared"))
 SEED = ROOT / "data" / "raw" / "2024-06-17_asia-business-daily_putin-pyongyang-visit.txt"
 
 
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SEED_SLUG = "2024-06-17-asia-business-daily-putin-pyongyang-visit"
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory):
+    """The report command run once on the seed, from a folder that is not the project's
+    (the notebooks must find the project root themselves): every notebook is executed
+    here once for the whole test session, and the tests of the report, of the notebooks
+    and of their figures read this run. ``(folder, stderr)``."""
+    import subprocess
+    import sys
+
+    tmp = tmp_path_factory.mktemp("seed-report")
+    out = tmp / "out"
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis_utils", "report", str(SEED), "--out", str(out), "--quiet"],
+        cwd=tmp, env=dict(os.environ, MPLBACKEND="Agg"), capture_output=True, text=True, timeout=900,
+    )
+    assert run.returncode == 0, run.stderr
+    return out / SEED_SLUG, run.stderr
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

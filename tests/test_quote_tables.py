@@ -21,7 +21,7 @@ from analysis_utils.quotes.tables import (
 from analysis_utils.quotes import find_quotes, find_quotes_in_article
 from analysis_utils.actors.registry import Registry
 
-from conftest import ROOT, SEED
+from conftest import SEED
 
 HEAD = "A Headline For The Story\n\n"
 
@@ -305,35 +305,3 @@ def test_seed_tables():
     sov = share_of_voice(q, by="country").set_index("country")
     assert sov.loc["South Korea", "words"] > sov.loc["Russia", "words"] > 0
     assert len(scare_table(q)) >= 9
-
-
-# --- notebook 04 on other articles -------------------------------------------------------------------------
-
-NOTEBOOK = ROOT / "notebooks" / "04_quote_attribution.ipynb"
-
-
-def _run_notebook(article_path, tmp_path):
-    import papermill as pm
-
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(NOTEBOOK), str(out), parameters={"ARTICLE": str(article_path), "OUTPUT_DIR": str(tmp_path / "r")},
-                        cwd=str(tmp_path), kernel_name="python3", progress_bar=False)
-    return out.read_text(encoding="utf-8")
-
-
-def test_notebook_04_on_the_wire_story(tmp_path):
-    text = _run_notebook(ROOT / "tests" / "fixtures" / "articles" / "wire_story.txt", tmp_path)
-    assert "Tran Van Minh" in text
-    figures = tmp_path / "r" / "figures"
-    for stem in ("04-share-of-voice-speakers", "04-share-of-voice-countries", "04-who-is-quoted-about-whom"):
-        assert (figures / f"{stem}.png").exists() and (figures / f"{stem}.csv").exists()
-
-
-def test_notebook_04_on_an_article_without_quotations(tmp_path):
-    path = tmp_path / "plain.txt"
-    path.write_text("Council Meets on Budget\n\nThe city council met on Monday to discuss the budget for next "
-                    "year. The meeting lasted three hours and ended without a vote.\n\nA second meeting is "
-                    "planned for next week, when the council will vote on the proposal.\n", encoding="utf-8")
-    text = _run_notebook(path, tmp_path)
-    assert "No quotations found" in text or "no quotations" in text.lower()
-    assert (tmp_path / "r" / "figures" / "04-share-of-voice-speakers.png").exists()

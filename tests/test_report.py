@@ -11,10 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED
-
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-SEED_SLUG = "2024-06-17-asia-business-daily-putin-pyongyang-visit"
+from conftest import FIXTURES, NOTEBOOKS, ROOT, SEED, SEED_SLUG
 HAS_CHROMIUM = Path("/usr/bin/chromium").is_file() or shutil.which("chromium") is not None
 
 
@@ -30,70 +27,85 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def two_runs(tmp_path_factory):
-    """The report for a folder holding the seed and a fixture article, run twice into
-    the same output folder (the first result moved aside): ``(run1, run2, stderr)``."""
-    tmp = tmp_path_factory.mktemp("report")
-    src = tmp / "articles"
-    src.mkdir()
-    shutil.copy(SEED, src / SEED.name)
-    shutil.copy(SEED.with_suffix(".meta.yml"), src / SEED.with_suffix(".meta.yml").name)
-    shutil.copy(FIXTURES / "articles" / "wire_story.txt", src / "wire_story.txt")
-    out = tmp / "out"
-    first = run_cli("report", str(src), "--out", str(out), "--quiet", cwd=tmp)
-    assert first.returncode == 0, first.stderr
-    run1 = tmp / "run1"
-    out.rename(run1)
-    second = run_cli("report", str(src), "--out", str(out), "--quiet", cwd=tmp)
-    assert second.returncode == 0, second.stderr
-    return run1, out, first.stderr + second.stderr
+def _tiny_notebook(path: Path) -> Path:
+    """A small notebook that does what the real ones do -- load the article, save a chart
+    through the export helper, show an explorer widget -- in a second, for the tests that
+    run the report more than once (the real notebooks run once per session: seed_report)."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    params = nbformat.v4.new_code_cell('ARTICLE = None\nOUTPUT_DIR = None\nFIGURE_FORMATS = ("png", "svg")')
+    params.metadata["tags"] = ["parameters"]
+    body = nbformat.v4.new_code_cell(
+        "from pathlib import Path\n"
+        "import matplotlib.pyplot as plt\n"
+        "from analysis_utils import load_article\n"
+        "from analysis_utils.charts.export import save_figure\n"
+        "article = load_article(ARTICLE)\n"
+        "fig, ax = plt.subplots(figsize=(3, 2))\n"
+        "ax.bar(['segments'], [len(article.segments)])\n"
+        "save_figure(fig, '01_tiny', data=article.segments[['kind', 'start', 'end']],\n"
+        "            out_dir=Path(OUTPUT_DIR) / 'figures', formats=FIGURE_FORMATS, close=True)")
+    widget = nbformat.v4.new_code_cell("from analysis_utils.report.explorer import segment_explorer\nsegment_explorer(article)")
+    widget.metadata["tags"] = ["explorer"]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Tiny\n\nA test notebook."), params, body, widget]
+    nbformat.write(nb, str(path))
+    return path
 
 
-@pytest.mark.parametrize("slug", [SEED_SLUG, "wire-story"])
-def test_report_writes_every_file(two_runs, slug):
-    _, run, stderr = two_runs
-    folder = run / slug
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_report_writes_every_file(seed_report, nb):
+    folder, stderr = seed_report
     assert (folder / "report.html").stat().st_size > 0
-    for nb in NOTEBOOKS:
-        executed = nbformat.read(str(folder / "notebooks" / nb.name), as_version=4)
-        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
-        assert not errors, nb.name
-    pngs = sorted((folder / "figures").glob("*.png"))
-    assert "01-article-structure.png" in [p.name for p in pngs]
+    executed = nbformat.read(str(folder / "notebooks" / nb.name), as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors, nb.name
+    pngs = sorted((folder / "figures").glob(nb.name[:2] + "-*.png"))
+    assert pngs, f"{nb.name} saves its charts through the export helper"
     for png in pngs:
         for ext in (".png", ".svg", ".pdf", ".csv"):
             assert png.with_suffix(ext).stat().st_size > 0, png.with_suffix(ext).name
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
     if HAS_CHROMIUM:
         assert (folder / "report.pdf").read_bytes()[:5] == b"%PDF-"
     else:
         assert not (folder / "report.pdf").exists() and "Chromium not found" in stderr
 
 
-def test_report_is_byte_identical_across_runs(two_runs):
-    run1, run2, _ = two_runs
-    a, b = files_of(run1), files_of(run2)
-    assert sorted(a) == sorted(b)
+def test_report_is_byte_identical_across_runs(tmp_path):
+    """Two runs of the report over a folder of two articles give the same bytes: executed
+    notebooks (no run times, widget ids numbered), figures, HTML and PDF."""
+    from analysis_utils.report import build_report
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    shutil.copy(SEED, src / SEED.name)
+    shutil.copy(SEED.with_suffix(".meta.yml"), src / SEED.with_suffix(".meta.yml").name)
+    shutil.copy(FIXTURES / "articles" / "wire_story.txt", src / "wire_story.txt")
+    tiny = _tiny_notebook(tmp_path / "01_tiny.ipynb")
+    out = tmp_path / "out"
+    run1 = build_report(src, out, notebooks=[tiny], progress=False, warn=lambda m: None)
+    out.rename(tmp_path / "run1")  # the second run writes to the same folder
+    run2 = build_report(src, out, notebooks=[tiny], progress=False, warn=lambda m: None)
+    assert [f.name for f in run1] == [SEED_SLUG, "wire-story"] == [f.name for f in run2]
+    a, b = files_of(tmp_path / "run1"), files_of(out)
+    assert sorted(a) == sorted(b) and len(a) >= 2 * 4
     different = [name for name in a if a[name] != b[name]]
     assert not different, f"not deterministic: {different}"
-    # and nothing in the executed notebooks carries the run's time
     nb_text = "".join(v.decode("utf-8") for k, v in a.items() if k.endswith(".ipynb"))
     assert '"start_time"' not in nb_text and '"end_time"' not in nb_text and "iopub.execute_input" not in nb_text
+    assert "widget-view" in nb_text  # the explorer's output is kept in the notebook (and ids renumbered)
 
 
-def test_report_html_is_a_readable_offline_page(two_runs):
-    _, run, _ = two_runs
-    page = (run / "wire-story" / "report.html").read_text(encoding="utf-8")
-    assert re.search(r"<title>[^<]*Drought Forces Rationing", page)
+def test_report_html_is_a_readable_offline_page(seed_report):
+    folder, _ = seed_report
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>[^<]*Putin to Visit North Korea", page)
     assert 'class="au-toc"' in page and "Contents" in page
     for k, nb in enumerate(NOTEBOOKS, 1):
         assert f'href="#nb{k}"' in page and f'id="nb{k}"' in page, nb.name
     assert "def " not in page and "import " not in page  # code hidden
     assert "<img" in page  # figures embedded
-    for slug in (SEED_SLUG, "wire-story"):  # every chart a notebook saved is also shown in the page
-        html_text = (run / slug / "report.html").read_text(encoding="utf-8")
-        assert html_text.count("<img") >= len(list((run / slug / "figures").glob("*.png"))), slug
+    assert page.count("<img") >= len(list((folder / "figures").glob("*.png")))  # every chart saved is shown
     assert not re.search(r"""<script[^>]+src=["']?https?:""", page), "the page must not load scripts from the web"
     assert "Explore:" not in page and "widget-view" not in page  # interactive explorers left out
 

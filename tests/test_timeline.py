@@ -26,7 +26,7 @@ from analysis_utils.charts.timeline import (
     treaty_table_figure,
 )
 
-from conftest import FIXTURES, ROOT, SEED
+from conftest import FIXTURES, SEED
 
 WIRE = FIXTURES / "articles" / "wire_story.txt"
 
@@ -180,22 +180,3 @@ def test_charts_save_through_the_export_helper(tmp_path):
 
 
 # --------------------------------------------------------------------------- notebook 03 on another article
-
-
-def test_notebook_03_on_an_article_with_other_dates_and_no_treaty(tmp_path):
-    import papermill as pm
-
-    nb = ROOT / "notebooks" / "03_timeline_2000_vs_2024.ipynb"
-    pm.execute_notebook(
-        str(nb), str(tmp_path / "out.ipynb"),
-        parameters={"ARTICLE": str(WIRE), "OUTPUT_DIR": str(tmp_path / "r"), "FIGURE_FORMATS": ["png", "svg", "pdf"]},
-        cwd=str(tmp_path), kernel_name="python3", progress_bar=False,
-    )
-    text = (tmp_path / "out.ipynb").read_text(encoding="utf-8")
-    assert "inferred from the text" in text  # the warning is shown
-    assert "mentions no treaty" in text
-    figures = tmp_path / "r" / "figures"
-    for stem in ("03-timeline", "03-treaty-comparison"):
-        for ext in (".png", ".svg", ".pdf", ".csv"):
-            assert (figures / (stem + ext)).stat().st_size > 0
-    assert len(pd.read_csv(figures / "03-timeline.csv")) == len(timeline_table(load_article(WIRE)))
