@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import numbers
-import re
 
+from ..text.clauses import clause_of
 from ..text.document import Document
+
 
 def _check_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Validate a span; return it as plain ints."""
@@ -116,63 +117,6 @@ def quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
     return [(o, c) for o, c in quote_pairs(Document(text, layout="plain"), lo, hi) if lo <= o and c < hi]
 
 
-# ---------------------------------------------------------------------------
-# clauses
-# ---------------------------------------------------------------------------
-_CONTRAST = (
-    r"but|however|although|though|whereas|while|yet|nevertheless|nonetheless"
-    r"|even\s+though|even\s+as|except\s+that"
-)
-# A match is a boundary: the previous clause ends at its start, the next begins at its end
-# (so a contrast word or conjunction opens the next clause).
-_CUT_RE = re.compile(
-    r"(?P<semi>\s*[;]\s*)"
-    r"|(?P<colon>\s*:\s+)"
-    r"|(?P<dash>\s+[-–—]{1,2}\s+|\s*[—]\s*|\s*--\s*)"
-    rf"|(?P<comma_conj>\s*,\s*)(?=(?:{_CONTRAST}|and|or|so|nor)\b)"
-    rf"|(?P<conj>\s+)(?=(?:{_CONTRAST})\b)",
-    re.IGNORECASE,
-)
-_CLAUSE_STRIP = " \t\r\n,;:-–—"
-
-
-def _cut_points(
-    text: str, lo: int, hi: int, protected: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Clause boundaries in ``text[lo:hi]`` as ``(end_of_previous, start_of_next)``."""
-    cuts = []
-    for m in _CUT_RE.finditer(text, lo, hi):
-        a, b = m.start(), m.end()
-        if any(o < a < c for o, c in protected):
-            continue
-        cuts.append((a, b))
-    return cuts
-
-
-def _quote_cuts(
-    text: str, lo: int, hi: int, quotes: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Boundaries around *full* quotations: those opened after a comma, colon or
-    semicolon or at the start of the region, or closed with a comma (``"...," she
-    said``). A quoted fragment inside a clause (``called it "a disaster"``) is not a
-    boundary."""
-    cuts = []
-    for o, c in quotes:
-        if o < lo or c >= hi:
-            continue
-        before = text[lo:o].rstrip()
-        after = text[c + 1 : hi].lstrip()
-        opened_full = not before or before[-1] in ",:;"
-        closed_full = text[c - 1] == "," or after[:1] == ","
-        if opened_full or closed_full:
-            cuts.append((o, o))
-            k = c + 1
-            while k < hi and text[k] in ",.;:!?":
-                k += 1
-            cuts.append((k, k))
-    return cuts
-
-
 def clause_around(
     text: str, start: int, end: int, *, sentence: tuple[int, int] | None = None
 ) -> tuple[int, int]:
@@ -211,61 +155,9 @@ def clause_around(
 
 def clause_in(doc: Document, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
     """:func:`clause_around` in a document whose sentence ``(lo, hi)`` holds the target
-    (checked by the caller): the rules of :func:`clause_around`, with the document's
-    quotation marks."""
+    (checked by the caller): :func:`analysis_utils.text.clauses.clause_of` with the
+    document's quotation marks."""
     text = doc.text
     cs, ce = _core(text, start, end)
     lo, hi = sentence
-    quotes = quote_pairs(doc, lo, hi)
-    inner = [(o, c) for o, c in quotes if o < cs and ce <= c]
-    if inner:
-        o, c = max(inner)  # innermost quote holding the target
-        lo, hi = max(lo, o + 1), min(hi, c)
-    others = [(o, c) for o, c in quotes if lo <= o and c < hi and not (o < cs and ce <= c)]
-    protected = [(o, c) for o, c in others]
-    cuts = _cut_points(text, lo, hi, protected) + _quote_cuts(text, lo, hi, others)
-    cuts.sort()
-    pieces = []
-    pos = lo
-    for a, b in cuts:
-        if a < pos:
-            pos = max(pos, b)
-            continue
-        pieces.append((pos, a))
-        pos = b
-    pieces.append((pos, hi))
-    pieces = [p for p in pieces if p[1] > p[0]]
-    pieces = _merge_small(text, pieces)
-    touched = [(a, b) for a, b in pieces if a < ce and b > cs]
-    if not touched:
-        a, b = cs, ce
-    else:
-        a, b = min(touched[0][0], cs), max(touched[-1][1], ce)
-    while a < cs and text[a] in _CLAUSE_STRIP:
-        a += 1
-    while b > ce and text[b - 1] in _CLAUSE_STRIP:
-        b -= 1
-    return a, b
-
-
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def _merge_small(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join pieces of fewer than two words to the next piece (the last to the previous)."""
-    out: list[tuple[int, int]] = []
-    carry = None
-    for a, b in pieces:
-        if carry is not None:
-            a = carry
-            carry = None
-        if len(_WORD_RE.findall(text, a, b)) < 2:
-            carry = a
-            continue
-        out.append((a, b))
-    if carry is not None:
-        if out:
-            out[-1] = (out[-1][0], pieces[-1][1])
-        else:
-            out.append((carry, pieces[-1][1]))
-    return out
+    return clause_of(text, cs, ce, lo, hi, quote_pairs(doc, lo, hi))

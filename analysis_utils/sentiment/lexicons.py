@@ -38,13 +38,13 @@ def _textblob(text: str) -> tuple[float, float, list]:
     return float(score[0]), float(score[1]), score.assessments
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def textblob_polarity(text: str) -> float:
     """TextBlob's polarity of ``text`` (0.0 for blank text); kept for repeated texts."""
     return _textblob(text)[0] if text.strip() else 0.0
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (0.0 for blank text); kept for repeated texts."""
     return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
@@ -70,7 +70,7 @@ def score_clause_lexicons(clause: str) -> dict:
     return dict(_lexicon_scores(clause))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _lexicon_scores(clause: str) -> dict:
     """:func:`score_clause_lexicons`, kept for texts scored again (the sentence of two
     targets, a clause shared by two mentions). Callers copy the dict; its lists are

@@ -1,0 +1,161 @@
+"""Clauses: where a sentence breaks, and the clause around a span. The one clause finder.
+
+Two grains, one module:
+
+* **Chunks** (:func:`clause_chunks`, :func:`chunk_around`): the stretches of a sentence
+  between clause punctuation -- ``;`` ``:``, a comma before a space, a dash (``--``, an
+  en or em dash, a hyphen between spaces), an ellipsis, a quotation mark, a parenthesis.
+  The timeline reads a date's tense and its event label from its chunk.
+* **The clause of a target** (:func:`clause_of`): a coarser cut for the sentiment toward
+  a span: the sentence is cut at semicolons, colons before a space, dashes between
+  spaces, a comma before a conjunction or a contrast word, and a contrast word; a full
+  quotation is a clause of its own, a target inside a quotation has the quotation's
+  content as its region, and pieces of fewer than two words join a neighbour. Plain
+  commas do not end this clause: "Putin, who arrived on Tuesday, praised the deal"
+  keeps its subject.
+
+The quotation marks come from the document (:attr:`Document.quote_marks`), never
+from pairing marks again here.
+"""
+from __future__ import annotations
+
+import re
+
+# --- chunks -----------------------------------------------------------------------------------
+CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s)|\s[-–—]{1,2}\s|[–—]|\.{3,}|…|[\"“”]|\s\(|\)(?=\s)")
+_CHUNK_STRIP = " \t\n.,;:!?'’\"“”()"
+
+
+def clause_chunks(sentence: str) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` between clause punctuation (:data:`CLAUSE_BREAK`), empty
+    chunks dropped."""
+    out, pos = [], 0
+    for m in CLAUSE_BREAK.finditer(sentence):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(sentence)))
+    return [(s, e) for s, e in out if sentence[s:e].strip(_CHUNK_STRIP)]
+
+
+def chunk_around(sentence: str, s: int, e: int) -> tuple[int, int]:
+    """``(left, right)``: from the end of the last clause break before ``s`` to the
+    start of the first one after ``e`` (the sentence's ends when there is none)."""
+    left = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, s):
+        left = m.end()
+    m = CLAUSE_BREAK.search(sentence, e)
+    return left, (m.start() if m else len(sentence))
+
+
+# --- the clause of a target ---------------------------------------------------------------------
+_CONTRAST = (
+    r"but|however|although|though|whereas|while|yet|nevertheless|nonetheless"
+    r"|even\s+though|even\s+as|except\s+that"
+)
+# A match is a boundary: the previous clause ends at its start, the next begins at its end
+# (so a contrast word or conjunction opens the next clause).
+_CUT_RE = re.compile(
+    r"(?P<semi>\s*[;]\s*)"
+    r"|(?P<colon>\s*:\s+)"
+    r"|(?P<dash>\s+[-–—]{1,2}\s+|\s*[—]\s*|\s*--\s*)"
+    rf"|(?P<comma_conj>\s*,\s*)(?=(?:{_CONTRAST}|and|or|so|nor)\b)"
+    rf"|(?P<conj>\s+)(?=(?:{_CONTRAST})\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_STRIP = " \t\r\n,;:-–—"
+
+
+def scope_cuts(
+    text: str, lo: int, hi: int, protected: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Clause boundaries in ``text[lo:hi]`` as ``(end_of_previous, start_of_next)``."""
+    cuts = []
+    for m in _CUT_RE.finditer(text, lo, hi):
+        a, b = m.start(), m.end()
+        if any(o < a < c for o, c in protected):
+            continue
+        cuts.append((a, b))
+    return cuts
+
+
+def quotation_cuts(
+    text: str, lo: int, hi: int, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Boundaries around *full* quotations: those opened after a comma, colon or
+    semicolon or at the start of the region, or closed with a comma (``"...," she
+    said``). A quoted fragment inside a clause (``called it "a disaster"``) is not a
+    boundary."""
+    cuts = []
+    for o, c in quotes:
+        if o < lo or c >= hi:
+            continue
+        before = text[lo:o].rstrip()
+        after = text[c + 1 : hi].lstrip()
+        opened_full = not before or before[-1] in ",:;"
+        closed_full = text[c - 1] == "," or after[:1] == ","
+        if opened_full or closed_full:
+            cuts.append((o, o))
+            k = c + 1
+            while k < hi and text[k] in ",.;:!?":
+                k += 1
+            cuts.append((k, k))
+    return cuts
+
+
+def clause_of(text: str, cs: int, ce: int, lo: int, hi: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause holding the core ``text[cs:ce]`` of a target in the sentence
+    ``text[lo:hi]`` (module docstring), with the quoted passages ``quotes`` that overlap
+    the sentence as ``(open, close)`` mark offsets. Contains the core; lies inside the
+    sentence."""
+    inner = [(o, c) for o, c in quotes if o < cs and ce <= c]
+    if inner:
+        o, c = max(inner)  # innermost quote holding the target
+        lo, hi = max(lo, o + 1), min(hi, c)
+    others = [(o, c) for o, c in quotes if lo <= o and c < hi and not (o < cs and ce <= c)]
+    protected = [(o, c) for o, c in others]
+    cuts = scope_cuts(text, lo, hi, protected) + quotation_cuts(text, lo, hi, others)
+    cuts.sort()
+    pieces = []
+    pos = lo
+    for a, b in cuts:
+        if a < pos:
+            pos = max(pos, b)
+            continue
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, hi))
+    pieces = [p for p in pieces if p[1] > p[0]]
+    pieces = merge_short(text, pieces)
+    touched = [(a, b) for a, b in pieces if a < ce and b > cs]
+    if not touched:
+        a, b = cs, ce
+    else:
+        a, b = min(touched[0][0], cs), max(touched[-1][1], ce)
+    while a < cs and text[a] in _CLAUSE_STRIP:
+        a += 1
+    while b > ce and text[b - 1] in _CLAUSE_STRIP:
+        b -= 1
+    return a, b
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def merge_short(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join pieces of fewer than two words to the next piece (the last to the previous)."""
+    out: list[tuple[int, int]] = []
+    carry = None
+    for a, b in pieces:
+        if carry is not None:
+            a = carry
+            carry = None
+        if len(_WORD_RE.findall(text, a, b)) < 2:
+            carry = a
+            continue
+        out.append((a, b))
+    if carry is not None:
+        if out:
+            out[-1] = (out[-1][0], pieces[-1][1])
+        else:
+            out.append((carry, pieces[-1][1]))
+    return out
