@@ -251,7 +251,8 @@ def bootstrap_ci(values, n_boot: int = 2000, level: float = 0.95, seed: int = 0)
     rng = np.random.default_rng(seed)
     means = x[rng.integers(0, x.size, size=(n_boot, x.size))].mean(axis=1)
     a = (1 - level) / 2
-    return (float(np.quantile(means, a)), float(np.quantile(means, 1 - a)))
+    lo, hi = np.quantile(means, [a, 1 - a])
+    return (float(lo), float(hi))
 
 
 def summarise(evidence: pd.DataFrame, registry: "Registry | None" = None, *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:

@@ -49,6 +49,7 @@ PRONOUNS = frozenset(
 TARGET = "<t>"
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm_token(tok: str) -> str:
     t = tok.lower().replace("’", "'")
     if t[0].isdigit():
@@ -61,7 +62,7 @@ def _norm_token(tok: str) -> str:
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[str]:
-    return [_norm_token(m.group()) for m in _TOK_RE.finditer(text, lo, hi)]
+    return list(map(_norm_token, _TOK_RE.findall(text, lo, hi)))
 
 
 def _negation_marks(tokens: list[str]) -> list[bool]:
@@ -99,7 +100,7 @@ class _Context:
         self.target_text = text[cs:ce]
         self.sentence_span = (s_lo, s_hi)
         self.clause_span = (c_lo, c_hi)
-        words = [m.group() for m in _TOK_RE.finditer(text, s_lo, s_hi)]
+        words = _TOK_RE.findall(text, s_lo, s_hi)
         self.words = words
         left = _tokens(text, s_lo, cs)
         right = _tokens(text, ce, s_hi)

@@ -108,4 +108,12 @@ def load_model(path: str | Path | None = None) -> SentimentModel:
     Loaded on first use and cached, so later calls are free. Raises
     ``FileNotFoundError`` with a clear message when the file is missing.
     """
-    return _cached_model(str(Path(path or MODEL_PATH).resolve()))
+    if path is None:
+        return _default_model()
+    return _cached_model(str(Path(path).resolve()))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_model() -> SentimentModel:
+    """The shipped model, without resolving its path on every call."""
+    return _cached_model(str(MODEL_PATH.resolve()))
