@@ -81,7 +81,7 @@ def _copy_notebooks(target: Path, out_dir: Path) -> None:
         nb = nbformat.read(str(nb_path), as_version=4)
         for cell in nb.cells:
             if "parameters" in cell.metadata.get("tags", []):
-                cell.source += f"\nOUTPUT_DIR = {str(out_dir)!r}  # set by tests/test_browser.py\n"
+                cell.source += f"\nOUTPUT_DIR = {str(out_dir)!r}  # set by tests/report/test_browser.py\n"
         nbformat.write(nb, str(target / nb_path.name))
 
 

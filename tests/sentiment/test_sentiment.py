@@ -244,7 +244,7 @@ def test_nb_scale_favours_words_that_tell_the_class_apart():
     np = pytest.importorskip("numpy")
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from train_sentiment import nb_scale
 
     # columns: a word only in the class, a word everywhere, a dense score

@@ -34,7 +34,7 @@ from analysis_utils.text.loading import (
     load_corpus,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "loading"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loading"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
 
 KO_HEADLINE = '푸틴, 24년 만에 방북…北 "국빈 방문" 발표'
@@ -903,7 +903,7 @@ def test_module_imports_stay_light():
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=Path(__file__).resolve().parents[2],
         check=True,
     )
     assert out.stdout.strip() == ""
