@@ -161,3 +161,17 @@ def test_modules_stay_small():
     big = {str(p.relative_to(PKG)): n for p in PKG.rglob("*.py")
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700}
     assert not big, f"split these modules: {big}"
+
+
+def test_tests_mirror_the_package():
+    """Each subpackage has its folder of tests, and each folder of tests names a subpackage."""
+    tests = Path(__file__).resolve().parent
+    subpackages = {p.parent.name for p in PKG.glob("*/__init__.py")}
+    folders = {p.name for p in tests.iterdir()
+               if p.is_dir() and p.name not in {"fixtures", "__pycache__"} and any(p.glob("test_*.py"))}
+    assert folders, "no test folders found"
+    assert folders <= subpackages, f"test folders naming no subpackage: {sorted(folders - subpackages)}"
+    untested = subpackages - folders - {"models"}
+    assert not untested, f"subpackages without a tests/<name>/ folder: {sorted(untested)}"
+    names = [p.name for p in tests.rglob("test_*.py")]
+    assert len(names) == len(set(names)), "test module basenames must be unique across folders"
