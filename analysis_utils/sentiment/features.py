@@ -89,7 +89,7 @@ class _Context:
 
     __slots__ = ("text", "sent", "clause", "left", "right", "in_quote", "sent_quote", "clause_quote",
                  "lex_clause", "target_text", "clause_pos", "clause_right", "sentence_span", "clause_span",
-                 "words", "_cl", "_cr", "_lazy")
+                 "_cl", "_cr", "_lazy")
 
     def __init__(self, doc: Document, start: int, end: int, sentence: tuple[int, int] | None):
         text = doc.text
@@ -100,8 +100,6 @@ class _Context:
         self.target_text = text[cs:ce]
         self.sentence_span = (s_lo, s_hi)
         self.clause_span = (c_lo, c_hi)
-        words = _TOK_RE.findall(text, s_lo, s_hi)
-        self.words = words
         left = _tokens(text, s_lo, cs)
         right = _tokens(text, ce, s_hi)
         self.sent = left + [TARGET] + right
@@ -157,6 +155,12 @@ class _Context:
         """VADER compound of the six clause tokens on each side of the target."""
         return vader_compound(" ".join(self._cl[-6:] + self._cr[:6]))
 
+    @property
+    def words(self) -> list[str]:
+        """The sentence's tokens as written (for the drivers' surface forms)."""
+        s_lo, s_hi = self.sentence_span
+        return self._memo("words", lambda: _TOK_RE.findall(self.text, s_lo, s_hi))
+
     def surface_forms(self, cfg: dict) -> dict:
         """Feature token (normalised, maybe stemmed) -> a word of the sentence as written."""
         out = {}
@@ -197,8 +201,7 @@ def _family(f: dict, keys: Iterable[str], norm: bool) -> None:
     if not block:
         return
     v = 1.0 / math.sqrt(len(block)) if norm else 1.0
-    for key in block:
-        f[key] = v
+    f.update(dict.fromkeys(block, v))
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,13 +220,18 @@ def _stem(token: str) -> str:
 
 def _char_ngrams(tokens: list[str], orders) -> Iterator[str]:
     """Character n-grams of the clause's words (target masked, word edges marked ``_``)."""
+    orders = tuple(orders)
     for t in tokens:
         if t == TARGET or not t[:1].isalpha():
             continue
-        w = f"_{t}_"
-        for n in orders:
-            for i in range(len(w) - n + 1):
-                yield "ch:" + w[i : i + n]
+        yield from _word_char_ngrams(t, orders)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_char_ngrams(t: str, orders: tuple[int, ...]) -> tuple[str, ...]:
+    """The character n-grams of one word (kept: words recur)."""
+    w = f"_{t}_"
+    return tuple("ch:" + w[i : i + n] for n in orders for i in range(len(w) - n + 1))
 
 
 _CONJ_LEX = ("vd_c", "tb_c_pol", "vd_o")
