@@ -307,16 +307,20 @@ def actor_view_html(article: Any, mentions: "pd.DataFrame", actor: str, evidence
 # ----------------------------------------------------------------------- quotes
 
 
+def _row_options(table: "pd.DataFrame | None", label) -> list[tuple[str, int]]:
+    """Dropdown options ``("n · " + label(row), row position)``, one per row of ``table``."""
+    if table is None or len(table) == 0:
+        return []
+    return [(f"{i + 1} · {label(r)}", i) for i, r in enumerate(table.itertuples(index=False))]
+
+
 def quote_options(quotes: "pd.DataFrame") -> list[tuple[str, int]]:
     """Dropdown options ``(label, row position)``: ``n · kind · speaker: “text”``."""
-    if quotes is None or len(quotes) == 0:
-        return []
-    opts = []
-    for i, r in enumerate(quotes.itertuples(index=False)):
+    def label(r) -> str:
         speaker = str(getattr(r, "speaker", "") or "") if not _is_missing(getattr(r, "speaker", None)) else ""
-        quoted = _short(getattr(r, "text", ""), 60)
-        opts.append((f"{i + 1} · {getattr(r, 'kind', '')} · {speaker or '(no speaker)'}: “{quoted}”", i))
-    return opts
+        return f"{getattr(r, 'kind', '')} · {speaker or '(no speaker)'}: “{_short(getattr(r, 'text', ''), 60)}”"
+
+    return _row_options(quotes, label)
 
 
 def quote_view_html(article: Any, quotes: "pd.DataFrame", position: int) -> str:
@@ -351,13 +355,11 @@ def quote_view_html(article: Any, quotes: "pd.DataFrame", position: int) -> str:
 
 def date_options(timexes: "pd.DataFrame") -> list[tuple[str, int]]:
     """Dropdown options ``(label, row position)``: ``n · “text” → value``."""
-    if timexes is None or len(timexes) == 0:
-        return []
-    opts = []
-    for i, r in enumerate(timexes.itertuples(index=False)):
+    def label(r) -> str:
         value = getattr(r, "value", None)
-        opts.append((f"{i + 1} · “{_short(getattr(r, 'text', ''), 40)}” → {'?' if _is_missing(value) else value}", i))
-    return opts
+        return f"“{_short(getattr(r, 'text', ''), 40)}” → {'?' if _is_missing(value) else value}"
+
+    return _row_options(timexes, label)
 
 
 def sentence_bounds(article: Any, start: int, end: int) -> tuple[int, int]:
