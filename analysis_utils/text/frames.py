@@ -10,6 +10,7 @@ infer, as it was.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -53,9 +54,15 @@ def table(columns: Mapping[str, object]) -> pd.DataFrame:
     arrays = list(columns.values())
     if _FAST and not any(isinstance(a, np.ndarray) and a.dtype == object for a in arrays):
         n = len(arrays[0]) if arrays else 0
-        return pd.DataFrame._from_arrays(arrays, columns=pd.Index(names), index=pd.RangeIndex(n),
-                                         verify_integrity=False)
+        return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(names)).copy(),
+                                         index=pd.RangeIndex(n), verify_integrity=False)
     return pd.DataFrame(dict(columns), columns=names, copy=False)
+
+
+@lru_cache(maxsize=64)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The column labels of a table (each table gets its own copy)."""
+    return pd.Index(list(names))
 
 
 def _fast_path_works() -> bool:

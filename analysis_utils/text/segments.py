@@ -227,9 +227,18 @@ def _norm(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+# ASCII characters other than letters and digits, and the punctuation of English news
+# outside ASCII (NFKC turns each into punctuation or a space): a space in a phrase key
+_KEY_SPACES = {c: " " for c in range(128) if not chr(c).isalnum()}
+_KEY_SPACES.update({ord(c): " " for c in "’‘“”—–…\xa0"})
+
+
 def _phrase_key(s: str) -> str:
     # every run of punctuation, "_" and whitespace becomes one space (the same as
     # replacing each punctuation mark and "_" by a space, then collapsing spaces)
+    t = s.translate(_KEY_SPACES)
+    if t.isascii():  # letters, digits and spaces: NFKC changes nothing, casefold is lower
+        return " ".join(t.lower().split())
     s = unicodedata.normalize("NFKC", s).casefold()
     return _NON_WORD_RUN.sub(" ", s).strip()
 
@@ -299,6 +308,20 @@ def is_title_like(s: str) -> bool:
     return 1 <= n <= 40 and not _is_prose(s)
 
 
+def _may_navigate(s: str) -> bool:
+    """Does ``s`` hold a separator of :data:`_NAV_SEPARATORS`?"""
+    return any(c in s for c in "|•·›»>/")
+
+
+def _may_be_copyright(s: str) -> bool:
+    """Can :data:`_COPYRIGHT` match ``s``? Each of its phrases holds one of these pieces,
+    of letters without other case-insensitive matches than their capitals."""
+    if "©" in s or "무단" in s or "재배포" in s or "版权所有" in s or "無断転載" in s:
+        return True
+    low = s.lower()
+    return "(c" in low or "pyr" in low or "ght" in low or "thor" in low
+
+
 def _furniture(s: str) -> str | None:
     """The rule that marks a line as page furniture, or None."""
     key = _phrase_key(s)
@@ -312,7 +335,7 @@ def _furniture(s: str) -> str | None:
         return "identifier"
     if _MARKUP_REMNANT.match(s):
         return "markup"
-    if len(_NAV_SEPARATORS.findall(s)) >= 2 and not _ends_terminal(s):
+    if _may_navigate(s) and len(_NAV_SEPARATORS.findall(s)) >= 2 and not _ends_terminal(s):
         return "navigation"
     if _n_words(s) <= 6 and _PROMPT.match(key):
         return "furniture-prompt"
@@ -322,7 +345,7 @@ def _furniture(s: str) -> str | None:
 def _static_kind(s: str) -> tuple[str | None, str]:
     """Kinds that follow from the line alone."""
     n_words = _n_words(s)
-    if n_words <= 40 and _COPYRIGHT.search(s):
+    if n_words <= 40 and _may_be_copyright(s) and _COPYRIGHT.search(s):
         return "copyright", "copyright-pattern"
     if n_words <= 14 and _CREDIT.match(s):
         return "credit", "credit-pattern"
