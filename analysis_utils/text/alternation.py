@@ -29,7 +29,7 @@ Item = Union[str, "tuple[str, str]"]
 def alternation(items: Iterable[Item], not_after: str | None = None) -> str:
     """The alternation of ``items`` (literal words, or ``(word, tail)`` pairs whose
     ``tail`` is a regular expression after the word), tried in the given order, as a
-    prefix tree; ``not_after``: a one-character class (``r"[\w-]"``) that must not
+    prefix tree; ``not_after``: a one-character class (``r"[\\w-]"``) that must not
     precede the match. Returns a pattern that can be used as one atom (``(?:...)``
     around it is not needed, but harmless); ``(?!)`` for no items.
 
