@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
@@ -141,6 +142,7 @@ class _Patterns:
 
     def __init__(self, reg: Registry):
         self.reg = reg
+        self._hint_forms: list | None = None
         forms: dict[str, tuple[str, str]] = {}
         demonyms: dict[str, str] = {}
         metonyms: dict[str, str] = {}
@@ -193,6 +195,18 @@ class _Patterns:
         self.title_prefix = re.compile(
             rf"(?:(?:(?:{dem})|(?:{poss})['’]s)\s+)?(?:(?:{_alt(TITLE_MODIFIERS)})\s+){{0,2}}(?:{_alt(TITLES)})\s+$"
         )
+
+
+    def hint_forms(self) -> list:
+        """``(actor, pattern)`` per actor: its name, aliases and demonyms as whole words
+        (for :func:`_country_hint`), compiled on first use."""
+        if self._hint_forms is None:
+            self._hint_forms = [
+                (a, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in (a.name, *a.aliases, *a.demonyms))
+                               + r")(?![\w-])"))
+                for a in self.reg
+            ]
+        return self._hint_forms
 
 
 _PATTERN_CACHE: dict[int, _Patterns] = {}
@@ -568,8 +582,7 @@ def discover_actors(article: "Document | str", registry: Registry | None = None)
             for form in (a.name, *a.aliases):
                 known[form] = a.name
     rows: dict[str, dict] = {}
-    for row in article.sentences.itertuples(index=False):
-        s0, s1 = int(row.start), int(row.end)
+    for sid, (s0, s1, _segment, _kind) in enumerate(article.sentence_rows):
         for st, en, name, pattern in _person_names(text, s0, s1, reg):
             if name in rows:
                 continue
@@ -581,16 +594,26 @@ def discover_actors(article: "Document | str", registry: Registry | None = None)
                 "pattern": pattern,
                 "start": st,
                 "end": en,
-                "sentence_id": int(row.sentence_id),
-                "mentions": len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)),
+                "sentence_id": sid,
+                "mentions": len(_name_re(name).findall(text)),
                 "in_registry": name in known,
             }
     df = pd.DataFrame(list(rows.values()), columns=DISCOVERY_COLUMNS)
     return df.sort_values("start", kind="stable").reset_index(drop=True)
 
 
+@lru_cache(maxsize=1024)
+def _name_re(name: str) -> "re.Pattern[str]":
+    """The name as a whole word."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+_ROLE_AFTER_RE = re.compile(r",\s+([^,;\"“”]{3,120}?)(?=,|\s+(?:" + _alt(SPEECH_VERBS) + r")\b|$)")
+_TITLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_alt(TITLES)}))\s+$")
+
+
 def _role_after(text: str, end: int, limit: int) -> str:
-    m = re.match(r",\s+([^,;\"“”]{3,120}?)(?=,|\s+(?:" + _alt(SPEECH_VERBS) + r")\b|$)", text[end:limit])
+    m = _ROLE_AFTER_RE.match(text[end:limit])
     if not m:
         return ""
     role = m.group(1).strip()
@@ -598,15 +621,14 @@ def _role_after(text: str, end: int, limit: int) -> str:
 
 
 def _title_before(text: str, start: int, sent_start: int) -> str:
-    m = re.search(rf"((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_alt(TITLES)}))\s+$", text[sent_start:start])
+    m = _TITLE_BEFORE_RE.search(text[sent_start:start])
     return m.group(1).strip() if m else ""
 
 
 def _country_hint(role: str, reg: Registry) -> str:
     if not role:
         return ""
-    for a in reg:
-        forms = (a.name, *a.aliases, *a.demonyms)
-        if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", role) for f in forms):
+    for a, forms in _patterns(reg).hint_forms():
+        if forms.search(role):  # one of the actor's name, aliases and demonyms, as a word
             return a.name if a.kind == "country" else (a.country or "")
     return ""
