@@ -308,6 +308,12 @@ def is_title_like(s: str) -> bool:
     return 1 <= n <= 40 and not _is_prose(s)
 
 
+#: more words than any furniture phrase has, or a furniture prompt may have
+_LONGEST_PHRASE = max(6, max(len(p.split()) for p in FURNITURE_PHRASES))
+#: a character outside ASCII and the punctuation of :data:`_KEY_SPACES`
+_BEYOND_KEY_SPACES = re.compile("[^\x00-\x7f’‘“”—–…\xa0]")
+
+
 def _may_navigate(s: str) -> bool:
     """Does ``s`` hold a separator of :data:`_NAV_SEPARATORS`?"""
     return any(c in s for c in "|•·›»>/")
@@ -324,7 +330,12 @@ def _may_be_copyright(s: str) -> bool:
 
 def _furniture(s: str) -> str | None:
     """The rule that marks a line as page furniture, or None."""
-    key = _phrase_key(s)
+    if _n_words(s) > _LONGEST_PHRASE and not _BEYOND_KEY_SPACES.search(s):
+        # ASCII and news punctuation only: the key has a word for each of the line's
+        # words at least, too many for a furniture phrase or a prompt, and is not empty
+        key = "-"
+    else:
+        key = _phrase_key(s)
     if not key:
         return "no-letters"
     if not any(ch.isalpha() for ch in s):
