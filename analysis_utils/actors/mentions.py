@@ -602,7 +602,7 @@ def discover_actors(article: "Document | str", registry: Registry | None = None)
     return df.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _name_re(name: str) -> "re.Pattern[str]":
     """The name as a whole word."""
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")

@@ -263,7 +263,7 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _word_tuple(s: str) -> tuple[str, ...]:
     """:func:`_words` as a tuple, kept for the lines asked about more than once."""
     return tuple(_WORD.findall(s))
@@ -290,7 +290,7 @@ def is_prose(s: str) -> bool:
     return _is_prose(s)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _is_prose(s: str) -> bool:
     words = _word_tuple(s)
     if len(words) >= 40:
@@ -406,7 +406,7 @@ def _char_pattern(ch: str) -> "re.Pattern[str]":
     return re.compile(esc, re.IGNORECASE)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=32)
 def _headline_pattern(headline: str) -> "re.Pattern[str] | None":
     """The pattern of a repeat of ``headline`` (None for a headline under two words)."""
     if _n_words(headline) < 2:
