@@ -37,15 +37,19 @@ Which of these count as mentions of a country is a choice: all of them do here, 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
 
 from .registry import _FAMILY_NAME_FIRST as _FAMILY_FIRST
 from .registry import Registry, load_registry, outlet_country
+from ..text.alternation import alternation, word_alternation
 from ..text.document import Document
+from ..text.frames import bools, ints, strings, table
 
 
 MENTION_COLUMNS = [
@@ -115,7 +119,10 @@ _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The alternation of ``words``, longest first (as a prefix tree: see
+    :mod:`analysis_utils.text.alternation`); no words: the empty pattern."""
+    words = set(words)
+    return word_alternation(words) if words else ""
 
 
 @dataclass
@@ -135,6 +142,7 @@ class _Patterns:
 
     def __init__(self, reg: Registry):
         self.reg = reg
+        self._hint_forms: list | None = None
         forms: dict[str, tuple[str, str]] = {}
         demonyms: dict[str, str] = {}
         metonyms: dict[str, str] = {}
@@ -157,30 +165,48 @@ class _Patterns:
         self.metonyms = metonyms
         self.surnames = surnames
         # "the <demonym> government/side/..." for every demonym (singular adjectives)
+        # "\b[Tt]he" written "[Tt](?<![\w][Tt])he": the same, and the engine skips to a "t"
         self.gov = re.compile(
-            rf"\b[Tt]he\s+(?P<dem>{_alt(demonyms)})\s+(?:{_alt(_GOV_NOUNS)})\b" if demonyms else r"(?!)"
+            rf"[Tt](?<![\w][Tt])he\s+(?P<dem>{_alt(demonyms)})\s+(?:{_alt(_GOV_NOUNS)})\b" if demonyms else r"(?!)"
         )
-        self.generic_gov = re.compile(r"\b[Tt]he\s+(?:government|administration)\b")
+        self.generic_gov = re.compile(r"[Tt](?<![\w][Tt])he\s+(?:government|administration)\b")
 
-        def form_pattern(f: str) -> str:
-            esc = re.escape(f)
+        def form_items(f: str) -> list:
             if f.startswith("the "):
                 # "the North" but not "the North Atlantic", "the South" but not "the South Korea-..."
-                esc = "[Tt]he" + esc[3:] + r"(?!\s+[A-Z])"
-            return esc
+                tail = r"(?!\s+[A-Z])"
+                return [("The" + f[3:], tail), ("the" + f[3:], tail)]
+            return [f]
 
+        # the forms longest first, each at a word start: (?<![\w])(?:form|form|...)(?![\w])
         ordered = sorted(forms, key=len, reverse=True)
         self.names = re.compile(
-            r"(?<![\w])(?:" + "|".join(form_pattern(f) for f in ordered) + r")(?![\w])"
+            "(?:" + alternation([it for f in ordered for it in form_items(f)], r"[\w]") + r")(?![\w])"
         ) if ordered else re.compile(r"(?!)")
-        self.demonym_re = re.compile(rf"(?<![\w-])(?:{_alt(demonyms)})(?![\w])") if demonyms else re.compile(r"(?!)")
-        self.metonym_re = re.compile(rf"(?<![\w-])(?:{_alt(metonyms)})(?![\w-])") if metonyms else re.compile(r"(?!)")
-        self.surname_re = re.compile(rf"(?<![\w-])(?:{_alt(surnames)})(?![\w-])") if surnames else re.compile(r"(?!)")
+        not_word = r"[\w-]"  # what may not stand right before a demonym, metonym or surname
+        self.demonym_re = re.compile("(?:" + word_alternation(demonyms, not_word) + r")(?![\w])") \
+            if demonyms else re.compile(r"(?!)")
+        self.metonym_re = re.compile("(?:" + word_alternation(metonyms, not_word) + r")(?![\w-])") \
+            if metonyms else re.compile(r"(?!)")
+        self.surname_re = re.compile("(?:" + word_alternation(surnames, not_word) + r")(?![\w-])") \
+            if surnames else re.compile(r"(?!)")
         dem = _alt(demonyms) if demonyms else "(?!)"
         poss = _alt(a.name for a in reg if a.kind == "country")
         self.title_prefix = re.compile(
             rf"(?:(?:(?:{dem})|(?:{poss})['’]s)\s+)?(?:(?:{_alt(TITLE_MODIFIERS)})\s+){{0,2}}(?:{_alt(TITLES)})\s+$"
         )
+
+
+    def hint_forms(self) -> list:
+        """``(actor, pattern)`` per actor: its name, aliases and demonyms as whole words
+        (for :func:`_country_hint`), compiled on first use."""
+        if self._hint_forms is None:
+            self._hint_forms = [
+                (a, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in (a.name, *a.aliases, *a.demonyms))
+                               + r")(?![\w-])"))
+                for a in self.reg
+            ]
+        return self._hint_forms
 
 
 _PATTERN_CACHE: dict[int, _Patterns] = {}
@@ -215,9 +241,44 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-_TITLE_NAME_RE = re.compile(rf"(?:(?:{_alt(TITLE_MODIFIERS)})\s+)?(?:{_alt(TITLES)})\s+({_NAME})")
+class _Inside:
+    """``_Inside(spans)(pos)`` is ``_in_spans(pos, spans)``, by bisection: is ``pos`` in
+    one of the half-open ``spans`` (which may overlap)?"""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        order = sorted(spans)
+        self.starts = [s for s, _ in order]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        far = None
+        for _, e in order:
+            far = e if far is None or e > far else far
+            self.reach.append(far)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
+
+
+# (?:(?:MODIFIER)\s+)?(?:TITLE)\s+(NAME), written (?:MODIFIER\s+(?:TITLE)|TITLE)\s+(NAME): the
+# same, tried in the same order, and a pattern whose first characters the engine knows
+_TITLE_NAME_RE = re.compile(
+    "(?:" + alternation([(m, rf"\s+(?:{_alt(TITLES)})") for m in sorted(set(TITLE_MODIFIERS), key=len, reverse=True)]
+                        + sorted(set(TITLES), key=len, reverse=True)) + rf")\s+({_NAME})"
+)
 _APPOSITION_RE = re.compile(rf"({_NAME}),\s+(?P<role>[^,;\"“”]{{3,120}}?)(?=,|\s+(?:{_alt(SPEECH_VERBS)})\b)")
 _SPEECH_NAME_RE = re.compile(rf"({_NAME})\s+(?:{_alt(SPEECH_VERBS)})\b|\b(?:said|says|told|added)\s+({_NAME})")
+# what each of the three needs somewhere in a sentence (a sentence without it is skipped)
+_TITLE_NAME_NEEDS = re.compile(rf"(?:{_alt(TITLES)})\s+[A-Z]")
+_SPEECH_NAME_NEEDS = re.compile(_alt(SPEECH_VERBS))
+_TOKEN = re.compile(r"\S+")
+_PRONOUN_RE = re.compile(  # \b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b
+    r"(?:H(?<![\w]H)(?:e|im|is|imself|er|ers|erself)|h(?<![\w]h)(?:e|im|is|imself|er|ers|erself)"
+    r"|S(?<![\w]S)he|s(?<![\w]s)he)\b"
+)
+_CAP_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+_NAME_GOES_ON = re.compile(r"[ -][A-Z]")
+_SUBJECT_LEAD = re.compile(r"\s*(?:[A-Z][\w ,'’-]{0,40},\s*)?")
 
 
 def _person_names(text: str, s0: int, s1: int, reg: Registry) -> list[tuple[int, int, str, str]]:
@@ -229,9 +290,17 @@ def _person_names(text: str, s0: int, s1: int, reg: Registry) -> list[tuple[int,
     seg = text[s0:s1]
     out = []
     for rx, pattern in ((_TITLE_NAME_RE, "title"), (_APPOSITION_RE, "apposition"), (_SPEECH_NAME_RE, "speech-verb")):
+        if pattern == "title":
+            if not _TITLE_NAME_NEEDS.search(seg):
+                continue
+        elif pattern == "apposition":
+            if "," not in seg:
+                continue
+        elif not _SPEECH_NAME_NEEDS.search(seg):
+            continue
         for m in rx.finditer(seg):
             g = 1 if m.group(1) else 2
-            toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group(g))]
+            toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(m.group(g))]
             while toks and toks[0][2] in _STOP_CAPS:
                 toks = toks[1:]
             if len(toks) < 2 or any(t[2] in _STOP_CAPS for t in toks):
@@ -281,15 +350,14 @@ def _find_mentions(article: Document, reg: Registry, home_country: str | None, i
     text = article.text
     if home_country is None:
         home_country = article.meta.get("country") or outlet_country(article.meta.get("outlet"))
-    quotes = quote_spans(article)
-    sents = article.sentences
+    in_quote = _Inside(quote_spans(article))
+    sents = article.sentence_rows  # (start, end, segment_id, kind); sentence_id is the position
 
     matches: list[_Match] = []
     persons_seen: list[tuple[int, int, str, str | None, bool, int]] = []  # start, end, name, actor, in_quote, sid
-    for row in sents.itertuples(index=False):
-        s0, s1, sid = int(row.start), int(row.end), int(row.sentence_id)
+    for sid, (s0, s1, _segment, kind) in enumerate(sents):
         seg = text[s0:s1]
-        title_case = row.kind in ("headline", "subheadline")  # capitals prove nothing there
+        title_case = kind in ("headline", "subheadline")  # capitals prove nothing there
         cands: list[_Match] = []
         consumed: list[tuple[int, int]] = []
         for m in pats.names.finditer(seg):
@@ -327,22 +395,25 @@ def _find_mentions(article: Document, reg: Registry, home_country: str | None, i
         for m in pats.surname_re.finditer(seg):
             cands.append(_Match(s0 + m.start(), s0 + m.end(), None, "surname", sid, surname=m.group(0)))
         if resolve_pronouns:
-            for m in re.finditer(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b", seg):
+            for m in _PRONOUN_RE.finditer(seg):
                 g = _PRONOUNS[m.group(0).lower()]
                 cands.append(_Match(s0 + m.start(), s0 + m.end(), None, "pronoun", sid, gender=g))
         for st, en, name, _pat in _person_names(text, s0, s1, reg):
-            persons_seen.append((st, en, name, None, _in_spans(st, quotes), sid))
-        matches += _non_overlapping(cands)
+            persons_seen.append((st, en, name, None, in_quote(st), sid))
+        if len(cands) > 1:
+            matches += _non_overlapping(cands)
+        else:
+            matches += cands
 
-    return _resolve(text, matches, persons_seen, reg, quotes, sents, home_country)
+    return _resolve(text, matches, persons_seen, reg, in_quote, [r[0] for r in sents], home_country)
 
 
 def _inside_longer_name(text: str, start: int, end: int, sent_start: int) -> bool:
     """A capitalised word right before (not at sentence start) or after: part of a longer name."""
-    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 30])
+    after = _CAP_WORD_AFTER.match(text[end : end + 30])
     if after and after.group(1) not in _FUNCTION_CAPS:
         return True
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(sent_start, start - 30) : start])
+    before = _CAP_WORD_BEFORE.search(text[max(sent_start, start - 30) : start])
     return bool(before and before.group(1) not in _FUNCTION_CAPS)
 
 
@@ -363,7 +434,8 @@ def _non_overlapping(cands: list[_Match]) -> list[_Match]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _resolve(text, matches, persons_seen, reg: Registry, quotes, sents, home_country) -> pd.DataFrame:
+def _resolve(text, matches, persons_seen, reg: Registry, in_quote: _Inside, sent_starts: list[int],
+             home_country) -> pd.DataFrame:
     """Resolve surnames, pronouns and "the government" in text order."""
     # people in order: registry people from the matches, plus unregistered names
     people: list[dict] = []
@@ -371,7 +443,7 @@ def _resolve(text, matches, persons_seen, reg: Registry, quotes, sents, home_cou
         a = reg.get(m.actor) if m.actor else None
         if a is not None and a.kind == "person":
             people.append(dict(start=m.start, end=m.end, name=a.name, actor=a.name, gender=a.gender,
-                               family=a.family_name, in_quote=_in_spans(m.start, quotes), sid=m.sentence_id))
+                               family=a.family_name, in_quote=in_quote(m.start), sid=m.sentence_id))
     known_spans = [(p["start"], p["end"]) for p in people]
     for st, en, name, _actor, inq, sid in persons_seen:
         if any(not (en <= a or st >= b) for a, b in known_spans):
@@ -383,22 +455,23 @@ def _resolve(text, matches, persons_seen, reg: Registry, quotes, sents, home_cou
     for p in people:
         if not p["in_quote"]:
             sent_first_person.setdefault(p["sid"], p)
-    sent_start = dict(zip(sents["sentence_id"], sents["start"]))
+    sent_start = dict(enumerate(sent_starts))
 
-    rows = []
+    cols: list[list] = [[] for _ in MENTION_COLUMNS]
+    (c_actor, c_kind, c_country, c_start, c_end, c_text, c_sid, c_via, c_inq, c_ante) = cols
     for m in matches:
         actor, antecedent = m.actor, ""
         if m.via == "surname":
-            if any(p["start"] <= m.start < p["end"] for p in people) or re.match(r"[ -][A-Z]", text[m.end : m.end + 2]):
+            if any(p["start"] <= m.start < p["end"] for p in people) or _NAME_GOES_ON.match(text[m.end : m.end + 2]):
                 continue  # part of a longer name ("Kim Min-ji")
             prior = [p for p in people if p["end"] <= m.start and p["family"] == m.surname and p["start"] != m.start]
             if not prior or prior[-1]["actor"] is None:
                 continue
             actor, antecedent = prior[-1]["actor"], text[prior[-1]["start"] : prior[-1]["end"]]
         elif m.via == "pronoun":
-            if _in_spans(m.start, quotes):
+            if in_quote(m.start):
                 continue
-            ante = _antecedent(m, people, quotes, sent_first_person, sent_start, text)
+            ante = _antecedent(m, people, None, sent_first_person, sent_start, text)
             if ante is None or ante["actor"] is None:
                 continue
             actor, antecedent = ante["actor"], text[ante["start"] : ante["end"]]
@@ -409,22 +482,34 @@ def _resolve(text, matches, persons_seen, reg: Registry, quotes, sents, home_cou
         a = reg.get(actor)
         if a is None:
             continue
-        rows.append(
-            {
-                "actor": a.name,
-                "kind": a.kind,
-                "country": a.name if a.kind == "country" else a.country,
-                "start": m.start,
-                "end": m.end,
-                "text": text[m.start : m.end],
-                "sentence_id": m.sentence_id,
-                "via": m.via,
-                "in_quote": _in_spans(m.start, quotes),
-                "antecedent": antecedent,
-            }
-        )
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return df.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "in_quote": "bool"})
+        c_actor.append(a.name)
+        c_kind.append(a.kind)
+        c_country.append(a.name if a.kind == "country" else a.country)
+        c_start.append(m.start)
+        c_end.append(m.end)
+        c_text.append(text[m.start : m.end])
+        c_sid.append(m.sentence_id)
+        c_via.append(m.via)
+        c_inq.append(in_quote(m.start))
+        c_ante.append(antecedent)
+    if not c_actor:
+        return _empty_mentions()
+    return table({
+        "actor": strings(c_actor), "kind": strings(c_kind), "country": strings(c_country),
+        "start": ints(c_start), "end": ints(c_end), "text": strings(c_text), "sentence_id": ints(c_sid),
+        "via": strings(c_via), "in_quote": bools(c_inq), "antecedent": strings(c_ante),
+    })
+
+
+_EMPTY: list[pd.DataFrame] = []
+
+
+def _empty_mentions() -> pd.DataFrame:
+    """The mentions table without rows (a copy of one made once)."""
+    if not _EMPTY:
+        df = pd.DataFrame([], columns=MENTION_COLUMNS)
+        _EMPTY.append(df.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "in_quote": "bool"}))
+    return _EMPTY[0].copy()
 
 
 def _antecedent(m: _Match, people, quotes, sent_first_person, sent_start, text):
@@ -436,7 +521,7 @@ def _antecedent(m: _Match, people, quotes, sent_first_person, sent_start, text):
     if not compatible:
         return None
     lead = text[sent_start.get(m.sentence_id, m.start) : m.start]
-    subject_position = m.gender and re.fullmatch(r"\s*(?:[A-Z][\w ,'’-]{0,40},\s*)?", lead) is not None
+    subject_position = m.gender and _SUBJECT_LEAD.fullmatch(lead) is not None
     if subject_position and text[m.start : m.end].lower() in {"he", "she"}:
         prev = sent_first_person.get(m.sentence_id - 1)
         if prev is not None and prev in compatible:
@@ -497,8 +582,7 @@ def discover_actors(article: "Document | str", registry: Registry | None = None)
             for form in (a.name, *a.aliases):
                 known[form] = a.name
     rows: dict[str, dict] = {}
-    for row in article.sentences.itertuples(index=False):
-        s0, s1 = int(row.start), int(row.end)
+    for sid, (s0, s1, _segment, _kind) in enumerate(article.sentence_rows):
         for st, en, name, pattern in _person_names(text, s0, s1, reg):
             if name in rows:
                 continue
@@ -510,16 +594,26 @@ def discover_actors(article: "Document | str", registry: Registry | None = None)
                 "pattern": pattern,
                 "start": st,
                 "end": en,
-                "sentence_id": int(row.sentence_id),
-                "mentions": len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)),
+                "sentence_id": sid,
+                "mentions": len(_name_re(name).findall(text)),
                 "in_registry": name in known,
             }
     df = pd.DataFrame(list(rows.values()), columns=DISCOVERY_COLUMNS)
     return df.sort_values("start", kind="stable").reset_index(drop=True)
 
 
+@lru_cache(maxsize=256)
+def _name_re(name: str) -> "re.Pattern[str]":
+    """The name as a whole word."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+_ROLE_AFTER_RE = re.compile(r",\s+([^,;\"“”]{3,120}?)(?=,|\s+(?:" + _alt(SPEECH_VERBS) + r")\b|$)")
+_TITLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_alt(TITLES)}))\s+$")
+
+
 def _role_after(text: str, end: int, limit: int) -> str:
-    m = re.match(r",\s+([^,;\"“”]{3,120}?)(?=,|\s+(?:" + _alt(SPEECH_VERBS) + r")\b|$)", text[end:limit])
+    m = _ROLE_AFTER_RE.match(text[end:limit])
     if not m:
         return ""
     role = m.group(1).strip()
@@ -527,15 +621,14 @@ def _role_after(text: str, end: int, limit: int) -> str:
 
 
 def _title_before(text: str, start: int, sent_start: int) -> str:
-    m = re.search(rf"((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_alt(TITLES)}))\s+$", text[sent_start:start])
+    m = _TITLE_BEFORE_RE.search(text[sent_start:start])
     return m.group(1).strip() if m else ""
 
 
 def _country_hint(role: str, reg: Registry) -> str:
     if not role:
         return ""
-    for a in reg:
-        forms = (a.name, *a.aliases, *a.demonyms)
-        if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", role) for f in forms):
+    for a, forms in _patterns(reg).hint_forms():
+        if forms.search(role):  # one of the actor's name, aliases and demonyms, as a word
             return a.name if a.kind == "country" else (a.country or "")
     return ""

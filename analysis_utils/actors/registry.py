@@ -6,6 +6,7 @@ and in the README); users add their own actors in ``data/actors.local.yml`` or w
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,19 +101,26 @@ class Registry:
         for a in self.actors:
             seen[a.name] = a  # a later entry (a user's) replaces an earlier one
         object.__setattr__(self, "actors", tuple(seen.values()))
+        object.__setattr__(self, "_by_name", seen)  # name -> actor, for get() and ``in``
 
     def __len__(self) -> int:
         return len(self.actors)
 
     def __contains__(self, name: object) -> bool:
-        return any(a.name == name for a in self.actors)
+        try:
+            return name in self._by_name
+        except TypeError:  # an unhashable name is no actor's
+            return any(a.name == name for a in self.actors)
 
     def __iter__(self):
         return iter(self.actors)
 
     def get(self, name: str) -> Actor | None:
         """The actor with this canonical name, or None."""
-        return next((a for a in self.actors if a.name == name), None)
+        try:
+            return self._by_name.get(name)
+        except TypeError:  # an unhashable name is no actor's
+            return next((a for a in self.actors if a.name == name), None)
 
     def extend(self, entries: Iterable[Mapping[str, Any] | Actor]) -> "Registry":
         """A new registry with ``entries`` added (an entry with a known name replaces it)."""
@@ -179,13 +187,32 @@ def default_registry_paths() -> list[Path]:
     return [p for p in (d / "actors.yml", d / "actors.local.yml") if p.is_file()]
 
 
+#: the two default registry files (as strings) of each working directory, keyed by that
+#: directory and the functions that find the data folder: :func:`default_registry_paths`
+#: walks the file system for the project root, too slow to do for every article.
+_DEFAULT_CANDIDATES: dict[tuple, tuple[str, str]] = {}
+
+
+def _default_path_strings() -> list[str]:
+    """:func:`default_registry_paths` as strings, the data folder found once per working
+    directory (which files of the two exist is asked every time)."""
+    from .. import paths as _paths
+
+    key = (os.getcwd(), _paths.data_dir, _paths.project_root)
+    cands = _DEFAULT_CANDIDATES.get(key)
+    if cands is None:
+        d = _paths.data_dir()
+        cands = _DEFAULT_CANDIDATES[key] = (str(d / "actors.yml"), str(d / "actors.local.yml"))
+    return [p for p in cands if os.path.isfile(p)]
+
+
 def load_registry(paths: str | Path | Iterable[str | Path] | None = None) -> Registry:
     """Load the registry from ``paths`` (default: :func:`default_registry_paths`).
 
     Later files extend and override earlier ones. Results are cached per path list.
     """
     if paths is None:
-        plist = default_registry_paths()
+        return _load_cached(tuple(_default_path_strings()))
     elif isinstance(paths, (str, Path)):
         plist = [Path(paths)]
     else:

@@ -64,6 +64,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -208,22 +209,43 @@ class _Line:
     content_start: int = 0
 
 
+_NORM_TABLE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
+_NON_WORD_RUN = re.compile(r"[\W_]+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_SEVERAL = re.compile(r"(?<!\.)[a-z]{2,}[.!?][\"'”’]?\s+[A-Z]")
+_PROMPT = re.compile(r"^(?:share|follow|join|subscribe|sign up|download)\b")
+_QUOTE_1 = re.compile(r"['’‘]")
+_QUOTE_2 = re.compile(r'["“”]')
+
+
 def _norm(s: str) -> str:
     """Lower-case, unify quotes and dashes, collapse spaces: for comparing lines."""
     s = unicodedata.normalize("NFKC", s).casefold()
-    s = s.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
-    return re.sub(r"\s+", " ", s).strip()
+    s = s.translate(_NORM_TABLE)
+    return _SPACES.sub(" ", s).strip()
+
+
+# ASCII characters other than letters and digits, and the punctuation of English news
+# outside ASCII (NFKC turns each into punctuation or a space): a space in a phrase key
+_KEY_SPACES = {c: " " for c in range(128) if not chr(c).isalnum()}
+_KEY_SPACES.update({ord(c): " " for c in "’‘“”—–…\xa0"})
 
 
 def _phrase_key(s: str) -> str:
+    # every run of punctuation, "_" and whitespace becomes one space (the same as
+    # replacing each punctuation mark and "_" by a space, then collapsing spaces)
+    t = s.translate(_KEY_SPACES)
+    if t.isascii():  # letters, digits and spaces: NFKC changes nothing, casefold is lower
+        return " ".join(t.lower().split())
     s = unicodedata.normalize("NFKC", s).casefold()
-    s = re.sub(r"[^\w\s]|_", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    return _NON_WORD_RUN.sub(" ", s).strip()
 
 
 def _lines(text: str) -> list[_Line]:
     out = []
-    for n, m in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text), start=1):
+    for n, m in enumerate(_LINE_RE.finditer(text), start=1):
         if m.start() == len(text) and m.end() == len(text):
             if n > 1 or not text:
                 break
@@ -241,6 +263,16 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
+@lru_cache(maxsize=512)
+def _word_tuple(s: str) -> tuple[str, ...]:
+    """:func:`_words` as a tuple, kept for the lines asked about more than once."""
+    return tuple(_WORD.findall(s))
+
+
+def _n_words(s: str) -> int:
+    return len(_word_tuple(s))
+
+
 def _ends_terminal(s: str) -> bool:
     core = s.rstrip(_CLOSERS)
     return bool(core) and core[-1] in _TERMINAL
@@ -255,25 +287,55 @@ def _title_case_ratio(words: list[str]) -> float:
 
 def is_prose(s: str) -> bool:
     """A line of running text (see the module docstring)."""
-    words = _words(s)
+    return _is_prose(s)
+
+
+@lru_cache(maxsize=512)
+def _is_prose(s: str) -> bool:
+    words = _word_tuple(s)
     if len(words) >= 40:
         return True
     if len(words) < 8 or not _ends_terminal(s):
         return False
     # several sentences ending in a full stop: running text, whatever the capitals
-    several = re.search(r"(?<!\.)[a-z]{2,}[.!?][\"'”’]?\s+[A-Z]", s) and s.rstrip(_CLOSERS).endswith(".")
+    several = _SEVERAL.search(s) and s.rstrip(_CLOSERS).endswith(".")
     return bool(several) or _title_case_ratio(words) < 0.6
 
 
 def is_title_like(s: str) -> bool:
     """A short line that can be a headline, deck line or crosshead."""
-    words = _words(s.lstrip("#").strip())
-    return 1 <= len(words) <= 40 and not is_prose(s)
+    n = _n_words(s.lstrip("#").strip())
+    return 1 <= n <= 40 and not _is_prose(s)
+
+
+#: more words than any furniture phrase has, or a furniture prompt may have
+_LONGEST_PHRASE = max(6, max(len(p.split()) for p in FURNITURE_PHRASES))
+#: a character outside ASCII and the punctuation of :data:`_KEY_SPACES`
+_BEYOND_KEY_SPACES = re.compile("[^\x00-\x7f’‘“”—–…\xa0]")
+
+
+def _may_navigate(s: str) -> bool:
+    """Does ``s`` hold a separator of :data:`_NAV_SEPARATORS`?"""
+    return any(c in s for c in "|•·›»>/")
+
+
+def _may_be_copyright(s: str) -> bool:
+    """Can :data:`_COPYRIGHT` match ``s``? Each of its phrases holds one of these pieces,
+    of letters without other case-insensitive matches than their capitals."""
+    if "©" in s or "무단" in s or "재배포" in s or "版权所有" in s or "無断転載" in s:
+        return True
+    low = s.lower()
+    return "(c" in low or "pyr" in low or "ght" in low or "thor" in low
 
 
 def _furniture(s: str) -> str | None:
     """The rule that marks a line as page furniture, or None."""
-    key = _phrase_key(s)
+    if _n_words(s) > _LONGEST_PHRASE and not _BEYOND_KEY_SPACES.search(s):
+        # ASCII and news punctuation only: the key has a word for each of the line's
+        # words at least, too many for a furniture phrase or a prompt, and is not empty
+        key = "-"
+    else:
+        key = _phrase_key(s)
     if not key:
         return "no-letters"
     if not any(ch.isalpha() for ch in s):
@@ -284,18 +346,17 @@ def _furniture(s: str) -> str | None:
         return "identifier"
     if _MARKUP_REMNANT.match(s):
         return "markup"
-    if len(_NAV_SEPARATORS.findall(s)) >= 2 and not _ends_terminal(s):
+    if _may_navigate(s) and len(_NAV_SEPARATORS.findall(s)) >= 2 and not _ends_terminal(s):
         return "navigation"
-    words = _words(s)
-    if len(words) <= 6 and re.match(r"^(?:share|follow|join|subscribe|sign up|download)\b", key):
+    if _n_words(s) <= 6 and _PROMPT.match(key):
         return "furniture-prompt"
     return None
 
 
 def _static_kind(s: str) -> tuple[str | None, str]:
     """Kinds that follow from the line alone."""
-    n_words = len(_words(s))
-    if _COPYRIGHT.search(s) and n_words <= 40:
+    n_words = _n_words(s)
+    if n_words <= 40 and _may_be_copyright(s) and _COPYRIGHT.search(s):
         return "copyright", "copyright-pattern"
     if n_words <= 14 and _CREDIT.match(s):
         return "credit", "credit-pattern"
@@ -313,22 +374,52 @@ def _static_kind(s: str) -> tuple[str | None, str]:
 
 def _headline_prefix(line: _Line, headline: str) -> int | None:
     """Length (in ``line.text``) of a leading repeat of ``headline``, else None."""
-    words = _words(headline)
-    if len(words) < 2:
+    if not _may_repeat(line.text, headline):
+        return None  # (the pattern of the headline is compiled only for lines that may repeat it)
+    pat = _headline_pattern(headline)
+    if pat is None:
         return None
-    # Match the headline's own characters, allowing any run of spaces and either
-    # kind of quote/dash, so that re-flowed copies still count.
-    parts = []
-    for token in re.split(r"\s+", headline.strip()):
-        esc = re.escape(token)
-        esc = re.sub(r"['’‘]", "['’‘]", esc)
-        esc = re.sub(r'["“”]', '["“”]', esc)
-        parts.append(esc)
-    pat = re.compile(r"\s+".join(parts), re.IGNORECASE)
     m = pat.match(line.text)
     if not m:
         return None
     return m.end()
+
+
+def _may_repeat(text: str, headline: str) -> bool:
+    """Can ``text`` begin with a repeat of ``headline``? False when one of the first four
+    characters of the headline's first word does not match (as in the headline's
+    pattern) the character at the same place in ``text``."""
+    h = headline.lstrip()
+    for j in range(min(4, len(h))):
+        ch = h[j]
+        if ch.isspace():
+            break
+        if j >= len(text) or not _char_pattern(ch).match(text, j):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1024)
+def _char_pattern(ch: str) -> "re.Pattern[str]":
+    """The pattern one character of a headline becomes in :func:`_headline_pattern`."""
+    esc = _QUOTE_2.sub('["“”]', _QUOTE_1.sub("['’‘]", re.escape(ch)))
+    return re.compile(esc, re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _headline_pattern(headline: str) -> "re.Pattern[str] | None":
+    """The pattern of a repeat of ``headline`` (None for a headline under two words)."""
+    if _n_words(headline) < 2:
+        return None
+    # Match the headline's own characters, allowing any run of spaces and either
+    # kind of quote/dash, so that re-flowed copies still count.
+    parts = []
+    for token in _SPACES.split(headline.strip()):
+        esc = re.escape(token)
+        esc = _QUOTE_1.sub("['’‘]", esc)
+        esc = _QUOTE_2.sub('["“”]', esc)
+        parts.append(esc)
+    return re.compile(r"\s+".join(parts), re.IGNORECASE)
 
 
 def _find_headline(lines: list[_Line], body_start: int, title: str | None) -> int | None:
@@ -347,12 +438,12 @@ def _find_headline(lines: list[_Line], body_start: int, title: str | None) -> in
     if not cands:
         return None
     for i in cands:
-        if len(_words(lines[i].text)) >= 3 and any(
+        if _n_words(lines[i].text) >= 3 and any(
             _headline_prefix(later, lines[i].text.lstrip("#").strip()) for later in lines[i + 1 :]
         ):
             return i
     for i in cands:
-        words = _words(lines[i].text)
+        words = _word_tuple(lines[i].text)
         if len(words) >= 4 or any(w in _FUNCTION_WORDS for w in words):
             return i
     return cands[0]
@@ -390,13 +481,13 @@ def _classify(lines: list[_Line], title: str | None) -> None:
                     ln.content_start = ln.end
                     ln.kind, ln.rule = "boilerplate", "repeated-headline"
                 continue
-        if copyright_seen and len(_words(ln.text)) < 15:
+        if copyright_seen and _n_words(ln.text) < 15:
             ln.kind, ln.rule = "boilerplate", "after-copyright"
             continue
-        if credit_next[i] and len(_words(ln.text)) <= 60:
+        if credit_next[i] and _n_words(ln.text) <= 60:
             ln.kind, ln.rule = "caption", "above-credit"
             continue
-        if _TRAILING_CREDIT.search(ln.text) and len(_words(ln.text)) <= 80:
+        if _TRAILING_CREDIT.search(ln.text) and _n_words(ln.text) <= 80:
             ln.kind, ln.rule = "caption", "trailing-credit"
             continue
         if i < body_start:
@@ -407,7 +498,7 @@ def _classify(lines: list[_Line], title: str | None) -> None:
             continue
         if is_prose(ln.text) or not is_title_like(ln.text):
             ln.kind, ln.rule = "body", "prose"
-        elif len(_words(ln.text)) <= 14 and not _ends_terminal(ln.text.rstrip(".")):
+        elif _n_words(ln.text) <= 14 and not _ends_terminal(ln.text.rstrip(".")):
             ln.kind, ln.rule = "subheadline", "crosshead"
         else:
             ln.kind, ln.rule = "body", "short-paragraph"
@@ -425,7 +516,7 @@ def _credit_follows(lines: list[_Line]) -> list[bool]:
         if nxt.kind != "credit" or lines[i].kind is not None:
             continue
         gap_lines = nxt.number - lines[i].number - 1
-        if gap_lines == 0 or (gap_lines == 1 and len(_words(lines[i].text)) < 40):
+        if gap_lines == 0 or (gap_lines == 1 and _n_words(lines[i].text) < 40):
             out[i] = True
     return out
 
@@ -462,7 +553,7 @@ def _merge_wrapped(lines: list[_Line], text: str) -> list[_Line]:
         cur = block[0]
         for nxt in block[1:]:
             last = text[cur.start : cur.end].rsplit("\n", 1)[-1].strip()
-            at_margin = len(last) >= 0.75 * width and _title_case_ratio(_words(last)) < 0.6
+            at_margin = len(last) >= 0.75 * width and _title_case_ratio(_word_tuple(last)) < 0.6
             if nxt.text[:1].islower() or (at_margin and width >= 40):
                 cur.end = nxt.end
                 cur.text = text[cur.start : cur.end]
@@ -525,26 +616,22 @@ def segments_frame(text: str, rows: list[SegmentRow]) -> pd.DataFrame:
 
     import numpy as np
 
-    newline_pos = [m.start() for m in re.finditer(r"\r\n|\r|\n", text)]  # 1-based line of every start
+    from .frames import bools, ints, strings, table
+
+    newline_pos = [m.start() for m in _NEWLINE.finditer(text)]  # 1-based line of every start
     starts = [r[1] for r in rows]
     ends = [r[2] for r in rows]
-
-    def objects(values: list) -> np.ndarray:
-        arr = np.empty(len(values), dtype=object)
-        arr[:] = values
-        return arr
-
-    return pd.DataFrame({
+    return table({
         "segment_id": np.arange(len(rows), dtype=np.int64),
-        "kind": objects([r[0] for r in rows]),
-        "start": np.array(starts, dtype=np.int64),
-        "end": np.array(ends, dtype=np.int64),
-        "line": np.array([bisect.bisect_left(newline_pos, s) + 1 for s in starts], dtype=np.int64),
-        "text": objects([text[a:b] for a, b in zip(starts, ends)]),
-        "repeats_headline": np.array([bool(r[3]) for r in rows], dtype=bool),
-        "content_start": np.array([r[4] for r in rows], dtype=np.int64),
-        "rule": objects([r[5] for r in rows]),
-    }, columns=list(COLUMNS), copy=False)
+        "kind": strings([r[0] for r in rows]),
+        "start": ints(starts),
+        "end": ints(ends),
+        "line": ints([bisect.bisect_left(newline_pos, s) + 1 for s in starts]),
+        "text": strings([text[a:b] for a, b in zip(starts, ends)]),
+        "repeats_headline": bools([bool(r[3]) for r in rows]),
+        "content_start": ints([r[4] for r in rows]),
+        "rule": strings([r[5] for r in rows]),
+    })
 
 
 def structure_table(segments: pd.DataFrame) -> pd.DataFrame:

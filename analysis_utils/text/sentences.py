@@ -498,6 +498,19 @@ def sentence_frame(text: str, rows: list[tuple[int, int, int, str]], seg_dtype="
     """The sentences table (:data:`SENTENCE_COLUMNS`) of :func:`sentence_rows`."""
     if not rows:
         return _empty_table(seg_dtype)
+    import numpy as np
+
+    if (seg_dtype == "int64") if isinstance(seg_dtype, (str, np.dtype)) else False:
+        from .frames import ints, strings, table
+
+        return table({
+            "sentence_id": np.arange(len(rows), dtype=np.int64),
+            "segment_id": ints([r[2] for r in rows]),
+            "kind": strings([r[3] for r in rows]),
+            "start": ints([r[0] for r in rows]),
+            "end": ints([r[1] for r in rows]),
+            "text": strings([text[r[0] : r[1]] for r in rows]),
+        })
     return pd.DataFrame(
         {
             "sentence_id": pd.Series(range(len(rows)), dtype="int64"),
