@@ -52,30 +52,41 @@ class _Cand:
     handler: Callable[..., Any]
 
 
-_ALL_KEYS = sorted({k for r in RULES for k in (r.triggers or ()) if not k.startswith("#")})
-
-
-def _present_keys(region: str) -> set[str]:
-    """The trigger strings and features present in a region (one pass each)."""
-    low = region.lower()
-    present = {k for k in _ALL_KEYS if k in low}
-    present.update(k for k, rx in FEATURES.items() if rx.search(region))
-    return present
-
-
-def _triggered(rule: Rule, present: set[str]) -> bool:
-    return rule.triggers is None or any(k in present for k in rule.triggers)
+# per rule: name, pattern, check, priority, resolver, triggers, gate
+_PLAN = tuple((r.name, r.pattern, r.check, r.prio, r.handler, r.triggers, r.gate) for r in RULES)
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+    """The rules' matches in ``text[start:end]``. A rule runs only where one of its
+    triggers is present (each trigger and each gate looked for at most once, when a
+    rule first asks for it) and its gate matches."""
     region = text[start:end]
-    present = _present_keys(region)
+    low = region.lower()
+    keys: dict[str, bool] = {}
+    gates: dict[re.Pattern, bool] = {}
     out: list[_Cand] = []
-    for r in RULES:
-        if not _triggered(r, present):
-            continue
-        check = r.check
-        for m in r.pattern.finditer(region):
+    for name, pattern, check, prio, handler, triggers, gate in _PLAN:
+        if triggers is not None:
+            for k in triggers:
+                hit = keys.get(k)
+                if hit is None:
+                    if k[0] == "#":
+                        rx = FEATURES.get(k)
+                        hit = rx is not None and rx.search(region) is not None
+                    else:
+                        hit = k in low
+                    keys[k] = hit
+                if hit:
+                    break
+            else:
+                continue
+        if gate is not None:
+            hit = gates.get(gate)
+            if hit is None:
+                hit = gates[gate] = gate.search(region) is not None
+            if not hit:
+                continue
+        for m in pattern.finditer(region):
             s, e = m.span()
             # trim surrounding whitespace kept by optional groups
             while s < e and region[s].isspace():
@@ -86,7 +97,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 continue
             if check is not None and not check(m, region, s, e):
                 continue
-            out.append(_Cand(start + s, start + e, r.name, m, r.prio, r.handler))
+            out.append(_Cand(start + s, start + e, name, m, prio, handler))
     return out
 
 

@@ -12,7 +12,11 @@ time after all), a priority among candidates of the same length, an optional
 a paragraph whose lower-cased text holds none of them cannot match, and the rule is
 not run there. ``"#4d"``, ``"#slash"``, ``"#ord"``, ``"#apos"`` and ``"#clock"`` stand
 for a four-digit number, a digit/digit, a digit with an ordinal suffix, an apostrophe
-and two digits, and a clock-like token (``FEATURES``). Each ``timex_rules_*`` module
+and two digits, and a clock-like token (``FEATURES``). A rule may also have a
+``gate``: a cheap pattern that every match of the rule contains (a piece of its
+pattern, with the same case rules), searched once per paragraph before the rule's own
+pattern runs there; a paragraph without it cannot match (gates only skip work, they
+never change what is found). Each ``timex_rules_*`` module
 keeps its rules, in order, in its own ``RULES`` list through :func:`rule_collector`.
 """
 from __future__ import annotations
@@ -98,6 +102,13 @@ def mod_of(m: re.Match) -> str | None:
 UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade",
               "centur", "millenni")
 MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# gates (see the module docstring) shared by several rules: a unit word as the rules
+# write it, with what must stand before and after it
+UNIT_WORD = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|"
+             r"centuries|millennium|millennia|millenniums)\b")
+PLURAL_UNIT_GATE = r"(?i:(?<![\w-])(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-]))"
+SINGULAR_UNIT_GATE = (r"(?i:\s(?:day|week|weekend|month|year|decade|century|morning|afternoon|evening|night)"
+                      r"(?![\w-]))")
 # trigger features that are patterns rather than strings
 FEATURES = {
     "#4d": re.compile(r"\d\d\d\d"), "#slash": re.compile(r"\d/\d"), "#ord": re.compile(r"\d(?:st|nd|rd|th)\b"),
@@ -115,6 +126,7 @@ class Rule:
     prio: int = 0
     check: Callable[..., bool] | None = None
     triggers: tuple[str, ...] | None = None
+    gate: re.Pattern | None = None
 
 
 def rule_collector(rules: list[Rule]) -> Callable[..., Callable]:
@@ -123,9 +135,10 @@ def rule_collector(rules: list[Rule]) -> Callable[..., Callable]:
     candidates of the same length and priority the earlier rule wins)."""
 
     def rule(name: str, pattern: str, prio: int = 0, check: Callable[..., bool] | None = None,
-             triggers: Iterable[str] | None = None) -> Callable:
+             triggers: Iterable[str] | None = None, gate: str | None = None) -> Callable:
         def deco(fn: Callable) -> Callable:
-            rules.append(Rule(name, re.compile(pattern), fn, prio, check, tuple(triggers) if triggers else None))
+            rules.append(Rule(name, re.compile(pattern), fn, prio, check, tuple(triggers) if triggers else None,
+                              re.compile(gate) if gate else None))
             return fn
 
         return deco

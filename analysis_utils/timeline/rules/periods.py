@@ -346,6 +346,7 @@ def _h_day_ordinal(m, ctx):
     + WEEKDAY + r")(?P<pl>s)?(?P<part>\s+(?i:morning|afternoon|evening|night))?(?![\w-])",
     prio=2,
     triggers=("day",),
+    gate=WEEKDAY,
 )
 def _h_weekday(m, ctx):
     wd = WEEKDAYS[m.group("wd").lower()]
