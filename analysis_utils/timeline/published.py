@@ -42,7 +42,7 @@ from typing import Any
 
 from .points import MONTHS
 from ..text.document import Document
-from .timexes import find_timexes, timexes_of
+from .timexes import timex_rows, table_rows, timexes_of
 
 __all__ = [
     "infer_published",
@@ -87,11 +87,10 @@ def _timestamp(text: str, segments: Any) -> tuple[date | None, str]:
         if not m:
             continue
         rest = line[m.end():]
-        if rest not in read:
-            read[rest] = find_timexes(rest, None)
-        df = read[rest]
-        for r in df.itertuples():
-            fm = _FULL_DAY.match(str(r.value)) if isinstance(r.value, str) else None
+        if rest not in read:  # the values find_timexes(rest) gives, in text order
+            read[rest] = [r["value"] for r in timex_rows(Document(rest, layout="plain"), None)]
+        for value in read[rest]:
+            fm = _FULL_DAY.match(str(value)) if isinstance(value, str) else None
             if not fm:
                 continue
             d = date(int(fm.group(1)), int(fm.group(2)), int(fm.group(3)))
@@ -141,7 +140,7 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
             break
 
     tx = timexes_of(doc, None)  # the document's own dates, unanchored (computed once)
-    rows = list(tx.itertuples())
+    rows = table_rows(tx)
     explicit_months: dict[int, list[int]] = {}
     for r in rows:
         v = r.value if isinstance(r.value, str) else ""
