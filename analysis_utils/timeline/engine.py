@@ -52,8 +52,8 @@ class _Cand:
     handler: Callable[..., Any]
 
 
-# per rule: name, pattern, check, priority, resolver, triggers, gate
-_PLAN = tuple((r.name, r.pattern, r.check, r.prio, r.handler, r.triggers, r.gate) for r in RULES)
+# per rule: name, pattern, check, priority, resolver, triggers, gate, gate words
+_PLAN = tuple((r.name, r.pattern, r.check, r.prio, r.handler, r.triggers, r.gate, r.gate_words) for r in RULES)
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
@@ -63,9 +63,9 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     region = text[start:end]
     low = region.lower()
     keys: dict[str, bool] = {}
-    gates: dict[re.Pattern, bool] = {}
+    gates: dict[Any, bool] = {}
     out: list[_Cand] = []
-    for name, pattern, check, prio, handler, triggers, gate in _PLAN:
+    for name, pattern, check, prio, handler, triggers, gate, gate_words in _PLAN:
         if triggers is not None:
             for k in triggers:
                 hit = keys.get(k)
@@ -79,6 +79,12 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 if hit:
                     break
             else:
+                continue
+        if gate_words is not None:
+            hit = gates.get(gate_words)
+            if hit is None:
+                hit = gates[gate_words] = any(w in region for w in gate_words)
+            if not hit:
                 continue
         if gate is not None:
             hit = gates.get(gate)

@@ -15,8 +15,9 @@ for a four-digit number, a digit/digit, a digit with an ordinal suffix, an apost
 and two digits, and a clock-like token (``FEATURES``). A rule may also have a
 ``gate``: a cheap pattern that every match of the rule contains (a piece of its
 pattern, with the same case rules), searched once per paragraph before the rule's own
-pattern runs there; a paragraph without it cannot match (gates only skip work, they
-never change what is found). Each ``timex_rules_*`` module
+pattern runs there, and ``gate_words``: strings, as written (case counts), one of
+which every match holds; a paragraph without them cannot match (gates only skip work,
+they never change what is found). Each ``timex_rules_*`` module
 keeps its rules, in order, in its own ``RULES`` list through :func:`rule_collector`.
 """
 from __future__ import annotations
@@ -49,8 +50,12 @@ MONTH = (
     r"(?:(?:" + _cap_alt(_MONTH_FULL) + r"|" + _cap_alt(["may", "march"], lower_ok=False)
     + r")\b|(?:" + _cap_alt(_MONTH_ABBR, lower_ok=False) + r")(?:\.|\b))"
 )
+# every match of MONTH holds one of these, as written (a gate's words)
+MONTH_GATE_WORDS = tuple(sorted({f(w) for w in _MONTH_ABBR + ["may"] for f in (str.capitalize, str.upper)}
+                                | set(_MONTH_FULL)))
 _WD_FULL = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = r"(?:" + _cap_alt(_WD_FULL) + r")"
+WEEKDAY_GATE_WORDS = tuple(f(w) for w in _WD_FULL for f in (str.capitalize, str.upper, str.lower))
 DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])"
 ORDSUF = r"(?:st|nd|rd|th)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
@@ -127,6 +132,7 @@ class Rule:
     check: Callable[..., bool] | None = None
     triggers: tuple[str, ...] | None = None
     gate: re.Pattern | None = None
+    gate_words: tuple[str, ...] | None = None
 
 
 def rule_collector(rules: list[Rule]) -> Callable[..., Callable]:
@@ -135,10 +141,11 @@ def rule_collector(rules: list[Rule]) -> Callable[..., Callable]:
     candidates of the same length and priority the earlier rule wins)."""
 
     def rule(name: str, pattern: str, prio: int = 0, check: Callable[..., bool] | None = None,
-             triggers: Iterable[str] | None = None, gate: str | None = None) -> Callable:
+             triggers: Iterable[str] | None = None, gate: str | None = None,
+             gate_words: Iterable[str] | None = None) -> Callable:
         def deco(fn: Callable) -> Callable:
             rules.append(Rule(name, re.compile(pattern), fn, prio, check, tuple(triggers) if triggers else None,
-                              re.compile(gate) if gate else None))
+                              re.compile(gate) if gate else None, tuple(gate_words) if gate_words else None))
             return fn
 
         return deco

@@ -78,7 +78,7 @@ def _document(article_or_text: Any) -> Document:
 def _timestamp(text: str, segments: Any) -> tuple[date | None, str]:
     lines: list[str] = []
     if segments is not None and len(segments):
-        lines += [str(t) for t in segments.loc[segments["kind"] == "timestamp", "text"]]
+        lines += [str(t) for k, t in zip(segments["kind"].tolist(), segments["text"].tolist()) if k == "timestamp"]
     lines += text.splitlines()
     best: tuple[int, date, str] | None = None
     read: dict[str, Any] = {}  # a timestamp segment is also a line of the text: read it once

@@ -79,6 +79,7 @@ _ED_BLOCKERS = {
 # before an irregular form they make it a participle ("will be held", "has been made")
 _PARTICIPLE_BLOCKERS = {"is", "are", "am", "be", "being", "been", "'s", "'re", "has", "have"}
 _AUXILIARY_PAST = {"was", "were", "had", "did", "ago"}
+_PREV_WORD = re.compile(r"([\w']+)\s+(?:\w+ly\s+)?$")  # the word before (an adverb in -ly skipped)
 _PRESENT_CUE = re.compile(
     r"(?i:\b(?:is|are|am|remains?|seems?|appears?|continues?|believes?|expects?|"
     r"assess|assesses|has|have|does|do|isn't|aren't|doesn't|don't)\b)"
@@ -92,21 +93,63 @@ _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?$)")
 _ENDPOINT_BEFORE = re.compile(r"(?i:\b(?:until|till|through|to|by|effective|expires?|expiring|due|before)\s+(?:the\s+|at\s+)?$)")
 
 
+# Case-insensitive cue patterns run faster case-sensitively on the lower-cased sentence,
+# which finds the same spans when lower-casing changes nothing but ASCII letters: the
+# sentence is ASCII but for characters of _FOLD_SAFE (punctuation, Latin-1 letters: each
+# lower-cases to one character that no ASCII letter matches without case).
+_FOLD_SAFE = "\u00a0\u2009\u200a\u202f\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e" \
+             "\u2026\u2022\u00b7\u00ab\u00bb\u2039\u203a\u2032\u2033\u20ac\u00a3\u00a5\u00b0\u00a7\u00a9\u00ae\u2122" \
+    + "".join(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7))
+_FOLD_DROP = {ord(c): None for c in _FOLD_SAFE
+              if len(c.lower()) == 1 and not c.lower().isascii() and re.match(r"(?i)[a-z]", c) is None
+              and re.match(r"(?i)[a-z]", c.lower()) is None
+              and bool(re.match(r"\w", c)) == bool(re.match(r"\w", c.lower()))}
+
+
+def _lower_case_form(rx: re.Pattern) -> re.Pattern:
+    inner = rx.pattern[4:-1]
+    assert rx.pattern.startswith("(?i:") and rx.pattern.endswith(")") and not any(ch.isupper() for ch in inner)
+    return re.compile(inner)
+
+
+_LOWERED = {rx: _lower_case_form(rx) for rx in (_PAST_FUTURE_CUE, _FUTURE_CUE, _REPORT_CUE, _PRESENT_CUE)}
+_CUES_KEPT: dict[str, list[tuple[int, int, str]]] = {}
+
+
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
 def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, tense) of tense cues in a sentence. Earlier patterns win
     overlaps: "was scheduled to" (past) before "scheduled to" (future);
     reporting verbs get their own class (``report``), being weaker evidence
-    for the tense of what they report."""
+    for the tense of what they report. The last few thousand sentences' cues are kept."""
+    kept = _CUES_KEPT.get(sentence)
+    if kept is None:
+        if len(_CUES_KEPT) >= 4096:
+            _CUES_KEPT.clear()
+        kept = _CUES_KEPT[sentence] = _tense_cues(sentence)
+    return list(kept)
+
+
+def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
+    low = sentence.lower() if sentence.isascii() or sentence.translate(_FOLD_DROP).isascii() else None
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    words = re.findall(r"[A-Za-z][\w'-]*", sentence)
+    words = _WORD.findall(sentence)
     headline = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
     for rx, tense in ((_PAST_FUTURE_CUE, "past"), (_FUTURE_CUE, "future"),
                       (_HEADLINE_TO if headline else None, "future"), (_REPORT_CUE, "report"),
                       (_PAST_CUE, "past"), (_PRESENT_CUE, "present")):
         if rx is None:
             continue
-        for m in (_past_words(sentence) if rx is _PAST_CUE else rx.finditer(sentence)):
+        if rx is _PAST_CUE:
+            found = _past_words(sentence)
+        elif low is not None and rx in _LOWERED:
+            found = _LOWERED[rx].finditer(low)
+        else:
+            found = rx.finditer(sentence)
+        for m in found:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -119,11 +162,11 @@ def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
             if rx is _PAST_CUE and w.endswith("ed") and w not in _IRREGULAR_PAST:
                 if w in _NOT_VERB_ED:
                     continue
-                prev = re.search(r"([\w']+)\s+(?:\w+ly\s+)?$", sentence[max(0, s - 30):s])
+                prev = _PREV_WORD.search(sentence[max(0, s - 30):s])
                 if prev and prev.group(1).lower() in _ED_BLOCKERS:
                     continue
             elif rx is _PAST_CUE and w not in _AUXILIARY_PAST:
-                prev = re.search(r"([\w']+)\s+(?:\w+ly\s+)?$", sentence[max(0, s - 30):s])
+                prev = _PREV_WORD.search(sentence[max(0, s - 30):s])
                 if prev and prev.group(1).lower() in _PARTICIPLE_BLOCKERS:
                     continue  # "will be held", "is being built": a participle, no past
             taken.append((s, e))

@@ -318,7 +318,7 @@ def _relative_is_duration(direction: str, gran: str) -> bool:
     r"(?:before|after|prior)(?=\s*(?:[.,;:!?)\"'”’]|$|and\b|when\b|but\b|in\b|on\b|at\b|with\b|for\b|as\b))))",
     prio=3,
     triggers=UNIT_WORDS,
-    gate=r"(?i:" + UNIT_WORD + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|hence|from\s+now|back|before|after|prior))",
+    gate=r"(?i:[\s-]" + UNIT_WORD + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|hence|from\s+now|back|before|after|prior))",
 )
 def _h_units_ago(m, ctx):
     qtext = m.group("q")
