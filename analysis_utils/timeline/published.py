@@ -42,7 +42,7 @@ from typing import Any
 
 from .points import MONTHS
 from ..text.document import Document
-from .timexes import timex_rows, table_rows, timexes_of
+from .timexes import timex_records, timex_rows
 
 __all__ = [
     "infer_published",
@@ -139,8 +139,7 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
                 years.append((int(m.group("year")), f"dateline {snippet!r}"))
             break
 
-    tx = timexes_of(doc, None)  # the document's own dates, unanchored (computed once)
-    rows = table_rows(tx)
+    rows = timex_records(doc, None)  # the document's own dates, unanchored (computed once)
     explicit_months: dict[int, list[int]] = {}
     for r in rows:
         v = r.value if isinstance(r.value, str) else ""

@@ -15,6 +15,7 @@ No parsing: English cue words only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 # news writes a scheduled event in the simple present: "the team leaves Thursday",
 # "talks resume Monday", "the offer expires Nov. 6"
@@ -136,8 +137,12 @@ def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
     low = sentence.lower() if sentence.isascii() or sentence.translate(_FOLD_DROP).isascii() else None
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    words = _WORD.findall(sentence)
-    headline = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    t_starts: list[int] = []
+    t_ends: list[int] = []
+    headline = False
+    if _HEADLINE_TO.search(sentence) is not None:  # else whether it is a headline does not matter
+        words = _WORD.findall(sentence)
+        headline = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
     for rx, tense in ((_PAST_FUTURE_CUE, "past"), (_FUTURE_CUE, "future"),
                       (_HEADLINE_TO if headline else None, "future"), (_REPORT_CUE, "report"),
                       (_PAST_CUE, "past"), (_PRESENT_CUE, "present")):
@@ -151,7 +156,11 @@ def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
             found = rx.finditer(sentence)
         for m in found:
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if s < e:  # the cues taken are disjoint: sorted by start, their ends are sorted too
+                k = bisect_left(t_starts, e)
+                if k and t_ends[k - 1] > s:
+                    continue
+            elif any(s < te and ts < e for ts, te in taken):
                 continue
             w = m.group(0).lower()
             kind = tense
@@ -159,7 +168,7 @@ def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
                 if _MODAL_BEFORE.search(sentence, max(0, s - 10), s):
                     continue  # "will say", "to tell": the modal before it gives the tense
                 kind = "report_present"
-            if rx is _PAST_CUE and w.endswith("ed") and w not in _IRREGULAR_PAST:
+            if rx is _PAST_CUE and w.endswith("ed") and w not in _IRREGULAR_PAST_SET:
                 if w in _NOT_VERB_ED:
                     continue
                 prev = _PREV_WORD.search(sentence[max(0, s - 30):s])
@@ -170,6 +179,9 @@ def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
                 if prev and prev.group(1).lower() in _PARTICIPLE_BLOCKERS:
                     continue  # "will be held", "is being built": a participle, no past
             taken.append((s, e))
+            k = bisect_right(t_starts, s)
+            t_starts.insert(k, s)
+            t_ends.insert(k, e)
             out.append((s, e, kind))
     return out
 

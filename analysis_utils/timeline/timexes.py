@@ -136,7 +136,9 @@ the election") are durations, not dates.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 import pandas as pd
@@ -205,12 +207,15 @@ _INT_COLUMNS = ("start", "end", "sentence_start", "segment_id", "sentence_id")
 
 
 def _frame(rows: list[dict], columns: list[str] = COLUMNS) -> pd.DataFrame:
+    rows = sorted(rows, key=lambda r: r["start"])
+    return _frame_of_columns(columns, [[r[c] for r in rows] for c in columns])
+
+
+def _frame_of_columns(columns: list[str], values: list[list]) -> pd.DataFrame:
     import numpy as np
 
-    rows = sorted(rows, key=lambda r: r["start"])
     data = {}
-    for c in columns:
-        vals = [r[c] for r in rows]
+    for c, vals in zip(columns, values):
         if c in _INT_COLUMNS:
             data[c] = np.array(vals, dtype=np.int64)
         else:
@@ -278,8 +283,24 @@ def timex_rows(doc: Document, anchor: date | None) -> list[dict]:
     return rows
 
 
+RECORD_COLUMNS = COLUMNS + ["segment_id", "sentence_id"]
+TimexRecord = namedtuple("TimexRecord", RECORD_COLUMNS)
+
+
+def timex_records(doc: Document, anchor: date | None) -> list[TimexRecord]:
+    """The rows of :func:`timexes_of` as named tuples (missing values ``None``), in text
+    order; computed once per document and anchor and kept."""
+    def compute() -> list[TimexRecord]:
+        get = itemgetter(*RECORD_COLUMNS)
+        return [TimexRecord._make(get(r)) for r in timex_rows(doc, anchor)]
+
+    return doc.layer(("timex_records", anchor), compute)
+
+
 def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
-    return _frame(timex_rows(doc, anchor), COLUMNS + ["segment_id", "sentence_id"])
+    records = timex_records(doc, anchor)
+    values = [list(col) for col in zip(*records)] if records else [[] for _ in RECORD_COLUMNS]
+    return _frame_of_columns(RECORD_COLUMNS, values)
 
 
 _ROW_TYPES: dict[tuple, type] = {}
