@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .patterns import fold_safe_lower, lower_case_form
+
 # news writes a scheduled event in the simple present: "the team leaves Thursday",
 # "talks resume Monday", "the offer expires Nov. 6"
 _SCHEDULE_PRESENT = (
@@ -94,26 +96,7 @@ _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?$)")
 _ENDPOINT_BEFORE = re.compile(r"(?i:\b(?:until|till|through|to|by|effective|expires?|expiring|due|before)\s+(?:the\s+|at\s+)?$)")
 
 
-# Case-insensitive cue patterns run faster case-sensitively on the lower-cased sentence,
-# which finds the same spans when lower-casing changes nothing but ASCII letters: the
-# sentence is ASCII but for characters of _FOLD_SAFE (punctuation, Latin-1 letters: each
-# lower-cases to one character that no ASCII letter matches without case).
-_FOLD_SAFE = "\u00a0\u2009\u200a\u202f\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e" \
-             "\u2026\u2022\u00b7\u00ab\u00bb\u2039\u203a\u2032\u2033\u20ac\u00a3\u00a5\u00b0\u00a7\u00a9\u00ae\u2122" \
-    + "".join(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7))
-_FOLD_DROP = {ord(c): None for c in _FOLD_SAFE
-              if len(c.lower()) == 1 and not c.lower().isascii() and re.match(r"(?i)[a-z]", c) is None
-              and re.match(r"(?i)[a-z]", c.lower()) is None
-              and bool(re.match(r"\w", c)) == bool(re.match(r"\w", c.lower()))}
-
-
-def _lower_case_form(rx: re.Pattern) -> re.Pattern:
-    inner = rx.pattern[4:-1]
-    assert rx.pattern.startswith("(?i:") and rx.pattern.endswith(")") and not any(ch.isupper() for ch in inner)
-    return re.compile(inner)
-
-
-_LOWERED = {rx: _lower_case_form(rx) for rx in (_PAST_FUTURE_CUE, _FUTURE_CUE, _REPORT_CUE, _PRESENT_CUE)}
+_LOWERED = {rx: lower_case_form(rx) for rx in (_PAST_FUTURE_CUE, _FUTURE_CUE, _REPORT_CUE, _PRESENT_CUE)}
 _CUES_KEPT: dict[str, list[tuple[int, int, str]]] = {}
 
 
@@ -134,7 +117,7 @@ def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
-    low = sentence.lower() if sentence.isascii() or sentence.translate(_FOLD_DROP).isascii() else None
+    low = fold_safe_lower(sentence)
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     t_starts: list[int] = []
