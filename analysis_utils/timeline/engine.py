@@ -52,34 +52,61 @@ class _Cand:
     handler: Callable[..., Any]
 
 
-# per rule: name, pattern, check, priority, resolver, triggers, gate, gate words
-_PLAN = tuple((r.name, r.pattern, r.check, r.prio, r.handler, r.triggers, r.gate, r.gate_words) for r in RULES)
+# the distinct trigger lists, each split into strings and features (``#4d`` ...)
+_TRIGGER_LISTS = tuple(dict.fromkeys(r.triggers for r in RULES if r.triggers is not None))
+_TRIGGER_SPLIT = tuple((tuple(k for k in t if not k.startswith("#")), tuple(k for k in t if k.startswith("#")))
+                       for t in _TRIGGER_LISTS)
+_TRIGGER_WORDS = frozenset(k for words, _ in _TRIGGER_SPLIT for k in words)
+_LAST_TEXT: tuple[str | None, tuple[tuple[str, ...], ...]] = (None, ())
+
+
+def _text_words(text: str) -> tuple[tuple[str, ...], ...]:
+    """Per trigger list, its strings found in the whole lower-cased text (the last text's
+    are kept): a string the text lacks is in none of its paragraphs."""
+    global _LAST_TEXT
+    last = _LAST_TEXT
+    if last[0] is text:
+        return last[1]
+    contains = text.lower().__contains__
+    present = {k for k in _TRIGGER_WORDS if contains(k)}
+    per_list = tuple(tuple(k for k in words if k in present) for words, _ in _TRIGGER_SPLIT)
+    _LAST_TEXT = (text, per_list)
+    return per_list
+
+
+# per rule: name, pattern, check, priority, resolver, its trigger list (index, -1 for none),
+# gate, gate words
+_PLAN = tuple((r.name, r.pattern, r.check, r.prio, r.handler,
+               -1 if r.triggers is None else _TRIGGER_LISTS.index(r.triggers), r.gate, r.gate_words)
+              for r in RULES)
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     """The rules' matches in ``text[start:end]``. A rule runs only where one of its
-    triggers is present (each trigger and each gate looked for at most once, when a
-    rule first asks for it) and its gate matches."""
+    triggers is present (each trigger list looked for once, among the strings the whole
+    text holds, each feature and each gate at most once, when a rule first asks for it)
+    and its gate matches."""
     region = text[start:end]
-    low = region.lower()
-    keys: dict[str, bool] = {}
+    contains = region.lower().__contains__
+    feats: dict[str, bool] = {}
+    triggered = []
+    for words, (_, features) in zip(_text_words(text), _TRIGGER_SPLIT):
+        hit = any(map(contains, words))
+        if not hit:
+            for k in features:
+                found = feats.get(k)
+                if found is None:
+                    rx = FEATURES.get(k)
+                    found = feats[k] = rx is not None and rx.search(region) is not None
+                if found:
+                    hit = True
+                    break
+        triggered.append(hit)
     gates: dict[Any, bool] = {}
     out: list[_Cand] = []
-    for name, pattern, check, prio, handler, triggers, gate, gate_words in _PLAN:
-        if triggers is not None:
-            for k in triggers:
-                hit = keys.get(k)
-                if hit is None:
-                    if k[0] == "#":
-                        rx = FEATURES.get(k)
-                        hit = rx is not None and rx.search(region) is not None
-                    else:
-                        hit = k in low
-                    keys[k] = hit
-                if hit:
-                    break
-            else:
-                continue
+    for name, pattern, check, prio, handler, trig, gate, gate_words in _PLAN:
+        if trig >= 0 and not triggered[trig]:
+            continue
         if gate_words is not None:
             hit = gates.get(gate_words)
             if hit is None:
