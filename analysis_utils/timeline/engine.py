@@ -56,6 +56,8 @@ class _Cand:
 _TRIGGER_LISTS = tuple(dict.fromkeys(r.triggers for r in RULES if r.triggers is not None))
 _TRIGGER_SPLIT = tuple((tuple(k for k in t if not k.startswith("#")), tuple(k for k in t if k.startswith("#")))
                        for t in _TRIGGER_LISTS)
+_DIGIT = re.compile(r"\d")
+assert all(re.search(r"\\d", rx.pattern) for rx in FEATURES.values())  # each feature needs a digit (checked by hand)
 _TRIGGER_WORDS = frozenset(k for words, _ in _TRIGGER_SPLIT for k in words)
 _LAST_TEXT: tuple[str | None, tuple[tuple[str, ...], ...]] = (None, ())
 
@@ -89,10 +91,11 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     region = text[start:end]
     contains = region.lower().__contains__
     feats: dict[str, bool] = {}
+    digits = _DIGIT.search(region) is not None  # every feature has a digit
     triggered = []
     for words, (_, features) in zip(_text_words(text), _TRIGGER_SPLIT):
         hit = any(map(contains, words))
-        if not hit:
+        if not hit and digits:
             for k in features:
                 found = feats.get(k)
                 if found is None:
