@@ -52,30 +52,77 @@ class _Cand:
     handler: Callable[..., Any]
 
 
-_ALL_KEYS = sorted({k for r in RULES for k in (r.triggers or ()) if not k.startswith("#")})
+# the distinct trigger lists, each split into strings and features (``#4d`` ...)
+_TRIGGER_LISTS = tuple(dict.fromkeys(r.triggers for r in RULES if r.triggers is not None))
+_TRIGGER_SPLIT = tuple((tuple(k for k in t if not k.startswith("#")), tuple(k for k in t if k.startswith("#")))
+                       for t in _TRIGGER_LISTS)
+_DIGIT = re.compile(r"\d")
+assert all(re.search(r"\\d", rx.pattern) for rx in FEATURES.values())  # each feature needs a digit (checked by hand)
+_TRIGGER_WORDS = frozenset(k for words, _ in _TRIGGER_SPLIT for k in words)
+_LAST_TEXT: tuple[str | None, tuple[tuple[str, ...], ...]] = (None, ())
 
 
-def _present_keys(region: str) -> set[str]:
-    """The trigger strings and features present in a region (one pass each)."""
-    low = region.lower()
-    present = {k for k in _ALL_KEYS if k in low}
-    present.update(k for k, rx in FEATURES.items() if rx.search(region))
-    return present
+def _text_words(text: str) -> tuple[tuple[str, ...], ...]:
+    """Per trigger list, its strings found in the whole lower-cased text (the last text's
+    are kept): a string the text lacks is in none of its paragraphs."""
+    global _LAST_TEXT
+    last = _LAST_TEXT
+    if last[0] is text:
+        return last[1]
+    contains = text.lower().__contains__
+    present = {k for k in _TRIGGER_WORDS if contains(k)}
+    per_list = tuple(tuple(k for k in words if k in present) for words, _ in _TRIGGER_SPLIT)
+    _LAST_TEXT = (text, per_list)
+    return per_list
 
 
-def _triggered(rule: Rule, present: set[str]) -> bool:
-    return rule.triggers is None or any(k in present for k in rule.triggers)
+# per rule: name, pattern, check, priority, resolver, its trigger list (index, -1 for none),
+# gate, gate words
+_PLAN = tuple((r.name, r.pattern, r.check, r.prio, r.handler,
+               -1 if r.triggers is None else _TRIGGER_LISTS.index(r.triggers), r.gate, r.gate_words)
+              for r in RULES)
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+    """The rules' matches in ``text[start:end]``. A rule runs only where one of its
+    triggers is present (each trigger list looked for once, among the strings the whole
+    text holds, each feature and each gate at most once, when a rule first asks for it)
+    and its gate matches."""
     region = text[start:end]
-    present = _present_keys(region)
+    contains = region.lower().__contains__
+    feats: dict[str, bool] = {}
+    digits = _DIGIT.search(region) is not None  # every feature has a digit
+    triggered = []
+    for words, (_, features) in zip(_text_words(text), _TRIGGER_SPLIT):
+        hit = any(map(contains, words))
+        if not hit and digits:
+            for k in features:
+                found = feats.get(k)
+                if found is None:
+                    rx = FEATURES.get(k)
+                    found = feats[k] = rx is not None and rx.search(region) is not None
+                if found:
+                    hit = True
+                    break
+        triggered.append(hit)
+    gates: dict[Any, bool] = {}
     out: list[_Cand] = []
-    for r in RULES:
-        if not _triggered(r, present):
+    for name, pattern, check, prio, handler, trig, gate, gate_words in _PLAN:
+        if trig >= 0 and not triggered[trig]:
             continue
-        check = r.check
-        for m in r.pattern.finditer(region):
+        if gate_words is not None:
+            hit = gates.get(gate_words)
+            if hit is None:
+                hit = gates[gate_words] = any(w in region for w in gate_words)
+            if not hit:
+                continue
+        if gate is not None:
+            hit = gates.get(gate)
+            if hit is None:
+                hit = gates[gate] = gate.search(region) is not None
+            if not hit:
+                continue
+        for m in pattern.finditer(region):
             s, e = m.span()
             # trim surrounding whitespace kept by optional groups
             while s < e and region[s].isspace():
@@ -86,7 +133,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 continue
             if check is not None and not check(m, region, s, e):
                 continue
-            out.append(_Cand(start + s, start + e, r.name, m, r.prio, r.handler))
+            out.append(_Cand(start + s, start + e, name, m, prio, handler))
     return out
 
 

@@ -62,10 +62,18 @@ _RESOLVED = {"absolute": "text", "previous_date": "earlier date"}
 # --------------------------------------------------------------------------- helpers
 
 
+_EMPTY: dict[tuple[str, ...], pd.DataFrame] = {}
+
+
 def _empty(columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame({c: pd.Series(dtype="Int64" if c in _INT_COLUMNS or c == "n" else "object")
-                       for c in columns})
-    return df
+    """An empty table with these columns (integers ``Int64``, the rest ``object``); a
+    fresh copy of one kept per column list."""
+    key = tuple(columns)
+    df = _EMPTY.get(key)
+    if df is None:
+        df = _EMPTY[key] = pd.DataFrame({c: pd.Series(dtype="Int64" if c in _INT_COLUMNS or c == "n" else "object")
+                                         for c in columns})
+    return df.copy()
 
 
 def _interval(value: Any, value_start: Any, value_end: Any) -> tuple[date, date] | None:
@@ -142,7 +150,9 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
 def _events(article: Any, tx: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     a_iso, a_source = tx.attrs.get("anchor"), tx.attrs.get("anchor_source", "none")
     a_date = date.fromisoformat(a_iso) if a_iso else None
-    timex_rows = list(tx.itertuples(index=False))
+    from .timexes import table_rows
+
+    timex_rows = table_rows(tx)
     dated = []
     for r in timex_rows:
         if r.type not in ("DATE", "TIME") or not isinstance(r.value, str) or r.value.endswith("_REF"):
@@ -159,8 +169,8 @@ def _events(article: Any, tx: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     sent_bounds = dict(zip(sents["sentence_id"].tolist(), zip(sents["start"].tolist(), sents["end"].tolist())))
     segs = article.segments
     seg_bounds = dict(zip(segs["segment_id"].tolist(), zip(segs["start"].tolist(), segs["end"].tolist())))
-    all_mentions = [(int(m.start), int(m.end), m.actor, str(m.via), int(m.sentence_id))
-                    for m in mentions.itertuples(index=False)]
+    all_mentions = [(int(st), int(en), actor, str(via), int(sid)) for st, en, actor, via, sid in zip(
+        *(mentions[c].tolist() for c in ("start", "end", "actor", "via", "sentence_id")))]
     timex_starts = [(int(o.start), int(o.end)) for o in timex_rows]
     rows = []
     for i, (r, (ds, de)) in enumerate(dated):
@@ -184,8 +194,29 @@ def _events(article: Any, tx: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
             "start": int(r.start), "end": int(r.end), "source": "article", "resolved_from": kind,
             "label_rule": lab.rule,
         })
-    out = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    for c in _INT_COLUMNS:
-        out[c] = out[c].astype("Int64")
+    out = _table(rows)
     out.attrs.update(anchor=a_iso, anchor_source=a_source)
     return out
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    """The events table of the rows: integer columns ``Int64``; a column of strings only
+    is built straight from its values (the dtype pandas infers for them), any other
+    through ``pd.DataFrame(rows)`` as a whole."""
+    import numpy as np
+
+    data = {}
+    for c in EVENT_COLUMNS:
+        vals = [r[c] for r in rows]
+        if c in _INT_COLUMNS:
+            data[c] = pd.array(vals, dtype="Int64")
+        elif all(type(v) is str for v in vals):
+            arr = np.empty(len(vals), dtype=object)
+            arr[:] = vals
+            data[c] = arr
+        else:
+            out = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+            for c in _INT_COLUMNS:
+                out[c] = out[c].astype("Int64")
+            return out
+    return pd.DataFrame(data, copy=False)

@@ -42,7 +42,7 @@ from typing import Any
 
 from .points import MONTHS
 from ..text.document import Document
-from .timexes import find_timexes, timexes_of
+from .timexes import timex_records, timex_rows
 
 __all__ = [
     "infer_published",
@@ -78,7 +78,7 @@ def _document(article_or_text: Any) -> Document:
 def _timestamp(text: str, segments: Any) -> tuple[date | None, str]:
     lines: list[str] = []
     if segments is not None and len(segments):
-        lines += [str(t) for t in segments.loc[segments["kind"] == "timestamp", "text"]]
+        lines += [str(t) for k, t in zip(segments["kind"].tolist(), segments["text"].tolist()) if k == "timestamp"]
     lines += text.splitlines()
     best: tuple[int, date, str] | None = None
     read: dict[str, Any] = {}  # a timestamp segment is also a line of the text: read it once
@@ -87,11 +87,10 @@ def _timestamp(text: str, segments: Any) -> tuple[date | None, str]:
         if not m:
             continue
         rest = line[m.end():]
-        if rest not in read:
-            read[rest] = find_timexes(rest, None)
-        df = read[rest]
-        for r in df.itertuples():
-            fm = _FULL_DAY.match(str(r.value)) if isinstance(r.value, str) else None
+        if rest not in read:  # the values find_timexes(rest) gives, in text order
+            read[rest] = [r["value"] for r in timex_rows(Document(rest, layout="plain"), None)]
+        for value in read[rest]:
+            fm = _FULL_DAY.match(str(value)) if isinstance(value, str) else None
             if not fm:
                 continue
             d = date(int(fm.group(1)), int(fm.group(2)), int(fm.group(3)))
@@ -140,8 +139,7 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
                 years.append((int(m.group("year")), f"dateline {snippet!r}"))
             break
 
-    tx = timexes_of(doc, None)  # the document's own dates, unanchored (computed once)
-    rows = list(tx.itertuples())
+    rows = timex_records(doc, None)  # the document's own dates, unanchored (computed once)
     explicit_months: dict[int, list[int]] = {}
     for r in rows:
         v = r.value if isinstance(r.value, str) else ""

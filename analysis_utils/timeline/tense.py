@@ -15,6 +15,9 @@ No parsing: English cue words only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+
+from .patterns import fold_safe_lower, lower_case_form
 
 # news writes a scheduled event in the simple present: "the team leaves Thursday",
 # "talks resume Monday", "the offer expires Nov. 6"
@@ -79,6 +82,7 @@ _ED_BLOCKERS = {
 # before an irregular form they make it a participle ("will be held", "has been made")
 _PARTICIPLE_BLOCKERS = {"is", "are", "am", "be", "being", "been", "'s", "'re", "has", "have"}
 _AUXILIARY_PAST = {"was", "were", "had", "did", "ago"}
+_PREV_WORD = re.compile(r"([\w']+)\s+(?:\w+ly\s+)?$")  # the word before (an adverb in -ly skipped)
 _PRESENT_CUE = re.compile(
     r"(?i:\b(?:is|are|am|remains?|seems?|appears?|continues?|believes?|expects?|"
     r"assess|assesses|has|have|does|do|isn't|aren't|doesn't|don't)\b)"
@@ -92,23 +96,54 @@ _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?$)")
 _ENDPOINT_BEFORE = re.compile(r"(?i:\b(?:until|till|through|to|by|effective|expires?|expiring|due|before)\s+(?:the\s+|at\s+)?$)")
 
 
+_LOWERED = {rx: lower_case_form(rx) for rx in (_PAST_FUTURE_CUE, _FUTURE_CUE, _REPORT_CUE, _PRESENT_CUE)}
+_CUES_KEPT: dict[str, list[tuple[int, int, str]]] = {}
+
+
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
 def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, tense) of tense cues in a sentence. Earlier patterns win
     overlaps: "was scheduled to" (past) before "scheduled to" (future);
     reporting verbs get their own class (``report``), being weaker evidence
-    for the tense of what they report."""
+    for the tense of what they report. The last few thousand sentences' cues are kept."""
+    kept = _CUES_KEPT.get(sentence)
+    if kept is None:
+        if len(_CUES_KEPT) >= 4096:
+            _CUES_KEPT.clear()
+        kept = _CUES_KEPT[sentence] = _tense_cues(sentence)
+    return list(kept)
+
+
+def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
+    low = fold_safe_lower(sentence)
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    words = re.findall(r"[A-Za-z][\w'-]*", sentence)
-    headline = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    t_starts: list[int] = []
+    t_ends: list[int] = []
+    headline = False
+    if _HEADLINE_TO.search(sentence) is not None:  # else whether it is a headline does not matter
+        words = _WORD.findall(sentence)
+        headline = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
     for rx, tense in ((_PAST_FUTURE_CUE, "past"), (_FUTURE_CUE, "future"),
                       (_HEADLINE_TO if headline else None, "future"), (_REPORT_CUE, "report"),
                       (_PAST_CUE, "past"), (_PRESENT_CUE, "present")):
         if rx is None:
             continue
-        for m in (_past_words(sentence) if rx is _PAST_CUE else rx.finditer(sentence)):
+        if rx is _PAST_CUE:
+            found = _past_words(sentence)
+        elif low is not None and rx in _LOWERED:
+            found = _LOWERED[rx].finditer(low)
+        else:
+            found = rx.finditer(sentence)
+        for m in found:
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if s < e:  # the cues taken are disjoint: sorted by start, their ends are sorted too
+                k = bisect_left(t_starts, e)
+                if k and t_ends[k - 1] > s:
+                    continue
+            elif any(s < te and ts < e for ts, te in taken):
                 continue
             w = m.group(0).lower()
             kind = tense
@@ -116,17 +151,20 @@ def tense_cues(sentence: str) -> list[tuple[int, int, str]]:
                 if _MODAL_BEFORE.search(sentence, max(0, s - 10), s):
                     continue  # "will say", "to tell": the modal before it gives the tense
                 kind = "report_present"
-            if rx is _PAST_CUE and w.endswith("ed") and w not in _IRREGULAR_PAST:
+            if rx is _PAST_CUE and w.endswith("ed") and w not in _IRREGULAR_PAST_SET:
                 if w in _NOT_VERB_ED:
                     continue
-                prev = re.search(r"([\w']+)\s+(?:\w+ly\s+)?$", sentence[max(0, s - 30):s])
+                prev = _PREV_WORD.search(sentence[max(0, s - 30):s])
                 if prev and prev.group(1).lower() in _ED_BLOCKERS:
                     continue
             elif rx is _PAST_CUE and w not in _AUXILIARY_PAST:
-                prev = re.search(r"([\w']+)\s+(?:\w+ly\s+)?$", sentence[max(0, s - 30):s])
+                prev = _PREV_WORD.search(sentence[max(0, s - 30):s])
                 if prev and prev.group(1).lower() in _PARTICIPLE_BLOCKERS:
                     continue  # "will be held", "is being built": a participle, no past
             taken.append((s, e))
+            k = bisect_right(t_starts, s)
+            t_starts.insert(k, s)
+            t_ends.insert(k, e)
             out.append((s, e, kind))
     return out
 

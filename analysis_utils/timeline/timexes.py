@@ -136,7 +136,9 @@ the election") are durations, not dates.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 import pandas as pd
@@ -201,16 +203,19 @@ def parse_anchor(anchor: Any) -> date | None:
         raise ValueError(f"anchor is not a date: {anchor!r}") from None
 
 
-_INT_COLUMNS = ("start", "end", "sentence_start")
+_INT_COLUMNS = ("start", "end", "sentence_start", "segment_id", "sentence_id")
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
+def _frame(rows: list[dict], columns: list[str] = COLUMNS) -> pd.DataFrame:
+    rows = sorted(rows, key=lambda r: r["start"])
+    return _frame_of_columns(columns, [[r[c] for r in rows] for c in columns])
+
+
+def _frame_of_columns(columns: list[str], values: list[list]) -> pd.DataFrame:
     import numpy as np
 
-    rows = sorted(rows, key=lambda r: r["start"])
     data = {}
-    for c in COLUMNS:
-        vals = [r[c] for r in rows]
+    for c, vals in zip(columns, values):
         if c in _INT_COLUMNS:
             data[c] = np.array(vals, dtype=np.int64)
         else:
@@ -254,7 +259,8 @@ def timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
     return doc.layer(("timexes", anchor), lambda: _timexes_of(doc, anchor))
 
 
-def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
+def timex_rows(doc: Document, anchor: date | None) -> list[dict]:
+    """The rows of :func:`timexes_of` as dicts, in text order (values missing as ``None``)."""
     import bisect
 
     blocks = [p for p in doc.blocks if p.analysed]
@@ -265,18 +271,51 @@ def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
         by_segment.setdefault(seg, []).append((a, b))
     sentences = [by_segment.get(p.segment_id, []) for p in blocks]
     candidates = doc.layer("timex_candidates", dict)
-    df = _frame(tag(doc.text, anchor, regions, sentences, candidates))
+    rows = sorted(tag(doc.text, anchor, regions, sentences, candidates), key=lambda r: r["start"])
     starts = [p.start for p in blocks]
     sent_starts = [a for a, _, _ in spans]
-    seg_ids, sent_ids = [], []
-    for pos in df["start"].tolist():
+    for r in rows:
+        pos = r["start"]
         k = bisect.bisect_right(starts, pos) - 1
-        seg_ids.append(blocks[k].segment_id if k >= 0 and pos < blocks[k].end else -1)
+        r["segment_id"] = blocks[k].segment_id if k >= 0 and pos < blocks[k].end else -1
         j = bisect.bisect_right(sent_starts, pos) - 1
-        sent_ids.append(j if j >= 0 and pos < spans[j][1] else -1)
-    df.insert(len(df.columns), "segment_id", pd.Series(seg_ids, dtype="int64"))
-    df.insert(len(df.columns), "sentence_id", pd.Series(sent_ids, dtype="int64"))
-    return df
+        r["sentence_id"] = j if j >= 0 and pos < spans[j][1] else -1
+    return rows
+
+
+RECORD_COLUMNS = COLUMNS + ["segment_id", "sentence_id"]
+TimexRecord = namedtuple("TimexRecord", RECORD_COLUMNS)
+
+
+def timex_records(doc: Document, anchor: date | None) -> list[TimexRecord]:
+    """The rows of :func:`timexes_of` as named tuples (missing values ``None``), in text
+    order; computed once per document and anchor and kept."""
+    def compute() -> list[TimexRecord]:
+        get = itemgetter(*RECORD_COLUMNS)
+        return [TimexRecord._make(get(r)) for r in timex_rows(doc, anchor)]
+
+    return doc.layer(("timex_records", anchor), compute)
+
+
+def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
+    records = timex_records(doc, anchor)
+    values = [list(col) for col in zip(*records)] if records else [[] for _ in RECORD_COLUMNS]
+    return _frame_of_columns(RECORD_COLUMNS, values)
+
+
+_ROW_TYPES: dict[tuple, type] = {}
+
+
+def table_rows(df: pd.DataFrame) -> list[tuple]:
+    """The rows of a table as named tuples, as ``df.itertuples(index=False)`` gives them
+    (same values), without its per-column indexing."""
+    from collections import namedtuple
+
+    cols = tuple(df.columns)
+    cls = _ROW_TYPES.get(cols)
+    if cls is None:
+        cls = _ROW_TYPES[cols] = namedtuple("Pandas", cols, rename=True)
+    return list(map(cls._make, zip(*(df[c].tolist() for c in cols)))) if cols else [cls() for _ in range(len(df))]
 
 
 ARTICLE_KINDS = ("headline", "subheadline", "body", "caption")
@@ -323,7 +362,7 @@ def find_timexes_in_article(article: Any, anchor: Any = None) -> pd.DataFrame:
     a, source = article_anchor(article, anchor)
 
     def compute() -> pd.DataFrame:
-        df = timexes_of(article, a).copy()
+        df = timexes_of(article, a).copy(deep=False)  # the same columns (copy on write), its own attrs
         df.attrs["anchor"] = a.isoformat() if a else None
         df.attrs["anchor_source"] = source
         return df

@@ -14,6 +14,7 @@ from ..patterns import (
     DAYNUM,
     MODPRE,
     MONTH,
+    MONTH_GATE_WORDS,
     MONTH_WORDS,
     ORDSUF,
     WEEKDAY,
@@ -39,6 +40,7 @@ _YR_SUFFIX = r"(?:,?\s*(?P<y>" + YEAR4 + r")(?![\w%]|[.,]\d))?"
     + ORDSUF + r")?)?(?!\d|:\d)(?!\s*(?:%|percent\b))" + _YR_SUFFIX + r"\b",
     prio=5,
     triggers=MONTH_WORDS,
+    gate_words=MONTH_GATE_WORDS,
 )
 def _h_month_day(m, ctx):
     mon = month_num(m.group("mon"))
@@ -79,6 +81,7 @@ def _h_month_day(m, ctx):
     + MONTH + r")" + _YR_SUFFIX + r"\b",
     prio=5,
     triggers=MONTH_WORDS,
+    gate_words=MONTH_GATE_WORDS,
 )
 def _h_day_month(m, ctx):
     return _h_month_day(m, ctx)
@@ -90,6 +93,7 @@ def _h_day_month(m, ctx):
     + r"|" + SPOKEN_YEAR + r")(?![\w%]|[.,]\d)",
     prio=4,
     triggers=MONTH_WORDS,
+    gate_words=MONTH_GATE_WORDS,
 )
 def _h_month_year(m, ctx):
     return absolute(Point("month", year_int(m.group("y")), month_num(m.group("mon"))), mod=mod_of(m))
@@ -101,6 +105,7 @@ def _h_month_year(m, ctx):
     + r")(?:\s+of|,)?\s+(?P<rel>(?i:this|last|next|the\s+same|that|the\s+following|the\s+previous|the\s+preceding|the\s+next|the\s+current))\s+(?i:year)\b",
     prio=4,
     triggers=MONTH_WORDS,
+    gate_words=MONTH_GATE_WORDS,
 )
 def _h_month_rel_year(m, ctx):
     mon = month_num(m.group("mon"))
@@ -128,6 +133,7 @@ def _h_month_rel_year(m, ctx):
     + MONTH + r")(?!\s*\d)",
     prio=4,
     triggers=MONTH_WORDS,
+    gate_words=MONTH_GATE_WORDS,
 )
 def _h_month_deictic(m, ctx):
     mon = month_num(m.group("mon"))
@@ -168,6 +174,7 @@ def _month_alone_ok(m, text, s, e):
     prio=1,
     check=_month_alone_ok,
     triggers=MONTH_WORDS,
+    gate_words=MONTH_GATE_WORDS,
 )
 def _h_month(m, ctx):
     mon = month_num(m.group("mon"))

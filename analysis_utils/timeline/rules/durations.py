@@ -12,7 +12,7 @@ import re
 
 from ..points import MONTHS, PARTS, SEASONS, WEEKDAYS
 from ..number_words import QUANT, SMALLW, TENSW, UNIT, duration_value, parse_number, unit_of
-from ..patterns import UNIT_WORDS, Rule, rule_collector
+from ..patterns import PLURAL_UNIT_GATE, UNIT_WORD, UNIT_WORDS, Rule, rule_collector
 from ..resolve import Result
 
 RULES: list[Rule] = []
@@ -65,6 +65,7 @@ def _dur_ok(m, text, s, e):
     prio=2,
     check=_dur_ok,
     triggers=UNIT_WORDS,
+    gate=r"(?i:[\s-]" + UNIT_WORD + ")",  # the unit after the number, a space or a hyphen before it
 )
 def _h_duration(m, ctx):
     if m.group("old"):
@@ -116,6 +117,7 @@ def _h_duration(m, ctx):
     r"seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-]))",
     prio=1,
     triggers=UNIT_WORDS,
+    gate=PLURAL_UNIT_GATE,
 )
 def _h_duration_vague(m, ctx):
     dt = re.sub(r"\s+", " ", m.group("dt").strip().lower())
@@ -138,6 +140,7 @@ def _h_duration_vague(m, ctx):
         r"(?i:\b(?:for|over|in|within|lasting|took|take|takes|spent|spend|after|follows|following|followed)\s$)", text[max(0, s - 10):s]
     ) is not None,
     triggers=UNIT_WORDS,
+    gate=PLURAL_UNIT_GATE,
 )
 def _h_duration_bare(m, ctx):
     before = ctx.text[max(0, ctx.start - 10):ctx.start].lower()
@@ -227,6 +230,7 @@ def _h_set(m, ctx):
     r"(?!\s+(?:ago|earlier|later|before|after|from)\b))",
     prio=3,
     triggers=("once", "twice", "thrice", "times"),
+    gate=r"(?i:\s(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)(?![\w-]))",
 )
 def _h_set_freq(m, ctx):
     """"twice a year", "three times a week": a SET whose extent takes the

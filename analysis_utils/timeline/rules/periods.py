@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from ..points import PARTS, SEASONS, WEEKDAYS, Point, add_months, quarter_of, safe_date, shift
 from ..number_words import SPOKEN_YEAR, year_int
-from ..patterns import MODPRE, WEEKDAY, YEAR4, Rule, mod_of, rule_collector
+from ..patterns import MODPRE, WEEKDAY, WEEKDAY_GATE_WORDS, YEAR4, Rule, mod_of, rule_collector
 from ..resolve import Result, absolute, anchored, pick_by_tense, underspecified, weekday_by_tense
 
 RULES: list[Rule] = []
@@ -346,6 +346,7 @@ def _h_day_ordinal(m, ctx):
     + WEEKDAY + r")(?P<pl>s)?(?P<part>\s+(?i:morning|afternoon|evening|night))?(?![\w-])",
     prio=2,
     triggers=("day",),
+    gate_words=WEEKDAY_GATE_WORDS,
 )
 def _h_weekday(m, ctx):
     wd = WEEKDAYS[m.group("wd").lower()]

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from ..points import PARTS, Point, coarsen, finer_or_equal, shift
 from ..number_words import QUANT, UNIT, duration_value, parse_number, unit_of
-from ..patterns import MODPRE, UNIT_WORDS, Rule, mod_of, rule_collector
+from ..patterns import MODPRE, PLURAL_UNIT_GATE, SINGULAR_UNIT_GATE, UNIT_WORD, UNIT_WORDS, Rule, mod_of, rule_collector
 from ..resolve import Result, anchored, underspecified
 
 RULES: list[Rule] = []
@@ -28,6 +28,8 @@ rule = rule_collector(RULES)
     r"earlier\s+last|later\s+next)\s+(?P<u>week|weekend|month|year|decade|century|fiscal\s+year|financial\s+year|calendar\s+year)(?![\w-]))",
     prio=3,
     triggers=("week", "month", "year", "decade", "centur"),
+    gate=r"(?i:\b(?:past|coming|last|current|present|this|next)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year|"
+         r"financial\s+year|calendar\s+year)(?![\w-]))",
 )
 def _h_unit_deictic(m, ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -165,6 +167,7 @@ def _h_part_of_day(m, ctx):
     r"(?:early|late|mid)[\s-])\s*(?P<the>the|that)\s+(?P<u>day|week|month|year|decade|century)(?![\w-]))",
     prio=3,
     triggers=("day", "week", "month", "year", "decade", "centur"),
+    gate=SINGULAR_UNIT_GATE,
 )
 def _h_unit_of_focus(m, ctx):
     u = m.group("u").lower()
@@ -189,6 +192,7 @@ def _h_unit_of_focus(m, ctx):
     r"(?i:(?<![\w-])(?:around\s+)?(?P<w>year[\s-]end|year's\s+end|month[\s-]end|the\s+year's\s+end)(?![\w-]))",
     prio=2,
     triggers=("end",),
+    gate=r"(?i:year[\s-]end|year's\s+end|month[\s-]end)",
 )
 def _h_year_end(m, ctx):
     u = "month" if m.group("w").lower().startswith("month") else "year"
@@ -208,6 +212,7 @@ def _h_year_end(m, ctx):
     r"|the\s+(?P<u2>day|week|month|year|night)\s+(?P<dir>before|after|earlier|later|prior))(?![\w-]))",
     prio=2,
     triggers=("day", "week", "month", "year", "morning", "afternoon", "evening", "night"),
+    gate=SINGULAR_UNIT_GATE,
 )
 def _h_anaphoric(m, ctx):
     after_text = ctx.text[ctx.end:ctx.end + 30]
@@ -313,6 +318,7 @@ def _relative_is_duration(direction: str, gran: str) -> bool:
     r"(?:before|after|prior)(?=\s*(?:[.,;:!?)\"'”’]|$|and\b|when\b|but\b|in\b|on\b|at\b|with\b|for\b|as\b))))",
     prio=3,
     triggers=UNIT_WORDS,
+    gate=r"(?i:[\s-]" + UNIT_WORD + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|hence|from\s+now|back|before|after|prior))",
 )
 def _h_units_ago(m, ctx):
     qtext = m.group("q")
@@ -392,6 +398,7 @@ def _h_units_ago(m, ctx):
     # "two years later" is the duration "two years" and a signal, not "years later"
     check=lambda m, text, s, e: re.search(r"(?i:(?:\d|\b(?:" + QUANT + r"))\s*[\s-]$)", text[max(0, s - 25):s]) is None,
     triggers=("minutes", "hours", "days", "weeks", "months", "years", "decades"),
+    gate=PLURAL_UNIT_GATE,
 )
 def _h_units_bare_relative(m, ctx):
     """"Days later", "hours earlier": an unknown amount of time from an event (a

@@ -1,0 +1,57 @@
+"""The timex rules' gates only skip work: every match of a gated rule holds its gate
+(a match of the gate pattern starting inside it) and one of its gate words, and the
+lower-case form of a case-insensitive pattern finds the same spans on fold-safe text."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis_utils.timeline.engine import RULES
+from analysis_utils.timeline.patterns import fold_safe_lower, lower_case_form
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = [
+    "The talks resumed on Monday, three days after the vote, and will end by Friday, March 3, 2024.",
+    "Two years ago the plant closed; in the past few years, output fell 5 percent a year.",
+    "Over the next several months, officials said, the tariff will rise twice a year.",
+    "He served for nearly a decade, and the year-end figures came late in the year.",
+    "The Soviet era ended in 1991; that day, the same week, crowds gathered every morning.",
+    "MONDAY, JUNE 5 (AP) -- In early July the minister met his counterpart for 1.5 hours.",
+    "It rained during the weekend, the day before the 5th; months later, the year's end came.",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(SAMPLES)
+    for folder in (ROOT / "tests" / "fixtures" / "articles", ROOT / "data" / "raw"):
+        if folder.is_dir():
+            texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.iterdir()) if p.is_file()]
+    return [para for t in texts for para in re.split(r"\n\s*\n", t) if para.strip()]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.gate is not None or r.gate_words is not None],
+                         ids=lambda r: r.name)
+def test_every_match_of_a_gated_rule_holds_its_gate(rule):
+    for para in _texts():
+        for m in rule.pattern.finditer(para):
+            if rule.gate_words is not None:
+                assert any(w in m.group(0) for w in rule.gate_words), (rule.name, m.group(0))
+            if rule.gate is not None:
+                assert any(rule.gate.match(para, p) for p in range(m.start(), m.end())), (rule.name, m.group(0))
+
+
+def test_lower_case_forms_find_the_same_spans():
+    texts = _texts() + ["He ſaid it wıll be", "İS expected to meet", "They WERE TO MEET on Monday"]
+    forms = [(r.pattern, lower_case_form(r.pattern)) for r in RULES]
+    assert sum(low is not None for _, low in forms) > 20
+    for para in texts:
+        low = fold_safe_lower(para)
+        if low is None:
+            continue
+        for rx, lrx in forms:
+            if lrx is not None:
+                assert [m.span() for m in rx.finditer(para)] == [m.span() for m in lrx.finditer(low)]
+    assert fold_safe_lower("He ſaid") is None and fold_safe_lower("İS") is None
+    assert fold_safe_lower("It’s “fine” — café") == "it’s “fine” — café"
