@@ -84,6 +84,17 @@ _ADVERBIAL_STARTS = frozenset("after before during when while at in on following
 _PREPOSITIONS = frozenset("for of in on at to from by with about after before during than like into over "
                           "under".split())
 _FUNCTION = frozenset("a an the of in on at to and or but for by with from as is are was were be".split())
+# unions of word lists, built once (not at every call)
+_INTRO_WORDS = _PREPOSITIONS | _ADVERBIAL_STARTS
+_PREPOSITIONS_AND = frozenset(_PREPOSITIONS | {"and"})
+_AGENT_HEADS = ANON_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | TITLES
+_SPEAKER_OR_TITLE = SPEAKER_HEADS | TITLES
+_SOURCE_HEADS = ANON_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS
+_DOCUMENT_OR_INSTITUTION = DOCUMENT_HEADS | INSTITUTION_HEADS
+_ANON_OR_INSTITUTION = ANON_HEADS | INSTITUTION_HEADS
+_ADVERBS_BEFORE_PARTICIPLE = frozenset(ADVERBS_BEFORE_CUE | {"now", "while", "by"})
+_ANON_OR_TITLE = ANON_HEADS | TITLES
+_DET_OR_QUANTIFIER = _DET_POSS | _QUANTIFIERS
 
 
 # --- text helpers ---------------------------------------------------------------------------
@@ -278,7 +289,7 @@ def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
             lo += 1
         if lo >= upto:
             return None
-        intro = toks[lo].kind == "w" and toks[lo].lower in _PREPOSITIONS | _ADVERBIAL_STARTS
+        intro = toks[lo].kind == "w" and toks[lo].lower in _INTRO_WORDS
         m = None if intro else np_right(text, toks, lo, upto)  # "On July 6, 2015, Sanders made"
         if m is not None and m.kind == "descriptor" and m.role and m.t1 < upto and toks[m.t1].text == ",":
             a, b = m.t1 + 1, m.end_tok - (1 if toks[m.end_tok - 1].text == "," else 0)
@@ -300,7 +311,7 @@ def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
                 and toks[m.end_tok].lower == "and":
             other = np_right(text, toks, m.end_tok + 1, upto, apposition=False)
             if other is not None and other.kind == "name" and other.person and other.t1 < upto \
-                    and toks[other.t1].kind == "w" and toks[other.t1].lower not in _PREPOSITIONS | {"and"}:
+                    and toks[other.t1].kind == "w" and toks[other.t1].lower not in _PREPOSITIONS_AND:
                 # "Trump and Clinton clashed": both are subjects
                 s, e = m.start, other.end
                 pair = Mention("name", m.t0, other.t1, s, e, text[s:e], plural=True, person=True,
@@ -381,7 +392,7 @@ def passive_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
             if toks[j].lower == "by":
                 m = np_right(text, toks, j + 1, len(toks), apposition=False)
                 if m is not None and m.kind != "pronoun" and (
-                        m.kind == "name" or m.head in ANON_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | TITLES
+                        m.kind == "name" or m.head in _AGENT_HEADS
                         or m.head.endswith("s") and m.head[:-1] in TITLES):
                     out.append(Frame(i, cue, m, inverted=True))
                 break
@@ -469,7 +480,7 @@ def possessor_mention(text: str, toks: list[Tok], j: int) -> Mention | None:
     if not t.possessive:
         return None
     if not t.cap:
-        if t.bare not in SPEAKER_HEADS | TITLES or j == 0 or toks[j - 1].lower != "the":
+        if t.bare not in _SPEAKER_OR_TITLE or j == 0 or toks[j - 1].lower != "the":
             return None
         s0, e0 = toks[j - 1].start, t.end - 2
         words = text[s0:e0]
@@ -629,10 +640,10 @@ def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
     if f.via == "gerund":
         return False
     if m is not None and m.kind == "descriptor" and cue.group.startswith("cognition") \
-            and m.head not in ANON_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS and not m.person:
+            and m.head not in _SOURCE_HEADS and not m.person:
         f.mention = m = None  # "the move is believed": no source
     if cue.group == "evidence" and not has_that(toks, f) and not (
-            m is not None and (m.kind == "descriptor" and m.head in DOCUMENT_HEADS | INSTITUTION_HEADS
+            m is not None and (m.kind == "descriptor" and m.head in _DOCUMENT_OR_INSTITUTION
                                or m.kind == "name" and not m.person)):
         return False  # "one study found ...", not "Reyes found the keys"
     if m is not None and m.kind == "descriptor" and m.head in DOCUMENT_HEADS and toks[i].lower.endswith("ed") \
@@ -650,7 +661,7 @@ def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
         return False  # "Neither the Kremlin nor ... has disclosed"
     if toks[i].lower in _NOUNISH and not f.inverted and not _colon_after(toks, i + cue.n) and not (
             m is not None and (m.kind == "pronoun" or (m.kind == "name" and (m.person or m.t1 - m.t0 > 1))
-                               or (m.kind == "descriptor" and m.head in ANON_HEADS | INSTITUTION_HEADS)
+                               or (m.kind == "descriptor" and m.head in _ANON_OR_INSTITUTION)
                                or (m.kind == "descriptor" and m.head in DOCUMENT_HEADS and _reports(toks, f)))):
         return False  # "Republican claims", "the remarks"; not "The memo states that ..."
     if toks[i].lower == cue.lemma and toks[i].lower in _NOUN_BASES and not f.inverted and not (
@@ -693,7 +704,7 @@ def _colon_after(toks: list[Tok], k: int) -> bool:
 def _name_before(toks: list[Tok], i: int, lo: int) -> bool:
     """A capitalised name ends right before the comma that precedes ``toks[i]``."""
     k = i - 1
-    while k > lo and toks[k].kind == "w" and toks[k].lower in ADVERBS_BEFORE_CUE | {"now", "while", "by"}:
+    while k > lo and toks[k].kind == "w" and toks[k].lower in _ADVERBS_BEFORE_PARTICIPLE:
         k -= 1
     if k <= lo or toks[k].text not in (",", "—", "―", "–"):
         return False
@@ -732,11 +743,11 @@ def _inverted(text: str, toks: list[Tok], i: int, cue: Cue) -> Mention | None:
 def _relative_antecedent(text: str, toks: list[Tok], k: int) -> Mention | None:
     """``McConnell, now the Senate majority leader, who in 2010 said``: the noun phrase
     before ``, who``."""
-    if k - 1 >= 0 and toks[k - 1].kind == "w" and not toks[k - 1].cap and toks[k - 1].bare in ANON_HEADS | TITLES:
+    if k - 1 >= 0 and toks[k - 1].kind == "w" and not toks[k - 1].cap and toks[k - 1].bare in _ANON_OR_TITLE:
         m = np_left(text, toks, k - 1, 0)  # "a fitness personality who last month repeated ..."
         if m is None or m.kind != "descriptor":
             return None
-        if m.t1 - m.t0 > 1 and toks[m.t0].lower not in _DET_POSS | _QUANTIFIERS:
+        if m.t1 - m.t0 > 1 and toks[m.t0].lower not in _DET_OR_QUANTIFIER:
             h = toks[k - 1]  # no determiner: the bare plural alone ("met critics who ..." -> "critics")
             return Mention("descriptor", k - 1, k, h.start, h.end, h.text, head=h.bare, plural=m.plural,
                            person=m.person)

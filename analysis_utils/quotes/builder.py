@@ -115,6 +115,11 @@ _NOT_NOUN = frozenset("even again too instead anyway now then there here yet als
                       "anymore ever today yesterday tonight against over under toward towards among "
                       "without through despite amid because since unless until".split())
 _LABEL = re.compile(r"[\"“'‘]?\s*((?:[A-Z][A-Z'’.\-]+)(?: [A-Z][A-Z'’.\-]+){0,2}):\s+(?=\S)")
+# unions of word lists, built once (not at every call)
+_INSTITUTION_OR_DOCUMENT = INSTITUTION_HEADS | DOCUMENT_HEADS
+_ANON_OR_INSTITUTION = ANON_HEADS | INSTITUTION_HEADS
+_PAST_OR_NOT_NOUN = _PAST | _NOT_NOUN
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
 @dataclass
@@ -235,7 +240,7 @@ class QuoteBuilder:
         """Collect the full names of the text (runs of capitalised words outside headlines and
         quotations), with titles and appositions, into :attr:`people`. A run whose last word
         also occurs in lower case in the text (*the Harbour Speech* / *a speech*) is no name."""
-        lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
+        lower_words = set(_LOWER_WORD.findall(self.text))
         for s in sents:
             if s.para.headline:
                 continue
@@ -254,7 +259,7 @@ class QuoteBuilder:
                         k = e
                         continue
                     a = k
-                    while a < e - 1 and self.lex.match([toks[a].lower], 0) is not None \
+                    while a < e - 1 and self.lex.single.get(toks[a].lower) is not None \
                             and not given_name_gender(f"{toks[a].text} {toks[a + 1].text}"):
                         a += 1  # "Said Ellis:" (but "Hope Hicks", a given name)
                     m = name_mention(self.text, toks, a, e, 0) if a < e else None
@@ -410,7 +415,7 @@ class QuoteBuilder:
                 f.speaker = m.text
                 f.role = m.role
                 f.anonymous = m.head in ANON_HEADS
-                collective = m.plural or m.head in INSTITUTION_HEADS | DOCUMENT_HEADS
+                collective = m.plural or m.head in _INSTITUTION_OR_DOCUMENT
                 f.via = "main-clause" if via_main else ("collective" if collective else "descriptor")
                 self._said(m.text, m.start, pidx, m.person and not m.plural, m.plural,
                            m.gender or role_gender(m.text))
@@ -538,7 +543,7 @@ class QuoteBuilder:
             return None
         if (m.head == "it") == bool(subj.plural):
             return None
-        if subj.kind == "descriptor" and subj.head not in INSTITUTION_HEADS | DOCUMENT_HEADS \
+        if subj.kind == "descriptor" and subj.head not in _INSTITUTION_OR_DOCUMENT \
                 and not (m.head == "they" and subj.head in ANON_HEADS):
             return None
         if subj.kind == "name" and subj.text.split()[-1].lower() not in INSTITUTION_HEADS:
@@ -596,13 +601,13 @@ class QuoteBuilder:
             if prev.lower in _TERM_NOUNS or (prev.lower == "of" and k > 1 and toks[k - 2].lower in _TERM_NOUNS):
                 return self._mark_scare(key)
             if prev.lower == "called" and k > 1 and toks[k - 2].kind == "w" and not toks[k - 2].cap \
-                    and toks[k - 2].lower not in STOP and toks[k - 2].bare not in ANON_HEADS | INSTITUTION_HEADS \
+                    and toks[k - 2].lower not in STOP and toks[k - 2].bare not in _ANON_OR_INSTITUTION \
                     and not (toks[k - 2].lower in ("been", "being") and self._agent_after(toks, k)):
                 return self._mark_scare(key)  # "a group called "X""; not "that officials called "X""
         if len(words) <= 4 and not content.rstrip().endswith(tuple(_TERMINAL + ",")) and nxt is not None \
                 and nxt.kind == "w" and not nxt.cap and nxt.lower not in STOP and nxt.lower not in DETERMINERS \
-                and not nxt.lower.endswith(("ed", "ly")) and nxt.lower not in _PAST | _NOT_NOUN \
-                and not (words and words[0].lower() in _NP_OPENERS) and self.lex.match([nxt.lower], 0) is None:
+                and not nxt.lower.endswith(("ed", "ly")) and nxt.lower not in _PAST_OR_NOT_NOUN \
+                and not (words and words[0].lower() in _NP_OPENERS) and self.lex.single.get(nxt.lower) is None:
             return self._mark_scare(key)  # a modifier: the 'game changer' weapon
         if not headline and 0 < len(words) <= 8 and title_case(words) and not sentence_like(content):
             return self._mark_scare(key)  # a name: the 'Friendship Treaty'

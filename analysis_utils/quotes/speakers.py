@@ -47,34 +47,41 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(slots=True)
 class Tok:
     """A token: ``kind`` ``w`` (word), ``p`` (punctuation) or ``q`` (a quotation,
-    marks included; ``q`` is its index in the caller's list)."""
+    marks included; ``q`` is its index in the caller's list). ``lower``, ``cap``,
+    ``possessive`` and ``bare`` are computed once, when the token is made."""
 
-    text: str
-    start: int
-    end: int
-    kind: str
-    lower: str = ""
-    cap: bool = False
-    q: int = -1
+    __slots__ = ("text", "start", "end", "kind", "lower", "cap", "q", "possessive", "bare")
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        self.cap = self.kind == "w" and self.text[:1].isupper()
-
-    @property
-    def possessive(self) -> bool:
-        return self.kind == "w" and len(self.text) > 2 and self.lower[-2:] in ("'s", "’s")
-
-    @property
-    def bare(self) -> str:
-        """Lower-case, without a trailing period or possessive ``'s``."""
-        w = self.lower
+    def __init__(self, text: str, start: int, end: int, kind: str, lower: str = "", cap: bool = False,
+                 q: int = -1) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.q = q
+        self.lower = w = text.lower()
+        self.cap = kind == "w" and text[:1].isupper()
+        # a possessive word ("Clinton's"); bare: lower-case, without a trailing period or possessive 's
+        self.possessive = kind == "w" and len(text) > 2 and w[-2:] in ("'s", "’s")
         if w[-2:] in ("'s", "’s") and len(w) > 2:
             w = w[:-2]
-        return w.rstrip(".")
+        self.bare = w.rstrip(".")
+
+    def _key(self) -> tuple:
+        return (self.text, self.start, self.end, self.kind, self.lower, self.cap, self.q)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, as a dataclass with eq)
+
+    def __repr__(self) -> str:
+        return (f"Tok(text={self.text!r}, start={self.start!r}, end={self.end!r}, kind={self.kind!r}, "
+                f"lower={self.lower!r}, cap={self.cap!r}, q={self.q!r})")
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]] = ()) -> list[Tok]:
@@ -93,15 +100,16 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
 
 
 def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
+    append = out.append
     for m in _TOKEN.finditer(text, a, b):
         s = m.group()
-        if s == "." and out and out[-1].kind == "w" and out[-1].end == m.start():
+        ms, me = m.span()
+        if s == "." and out and out[-1].kind == "w" and out[-1].end == ms:
             prev = out[-1]
             if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
-                out[-1] = Tok(prev.text + ".", prev.start, m.end(), "w")
+                out[-1] = Tok(prev.text + ".", prev.start, me, "w")
                 continue
-        kind = "w" if (s[0].isalnum()) else "p"
-        out.append(Tok(s, m.start(), m.end(), kind))
+        append(Tok(s, ms, me, "w" if s[0].isalnum() else "p"))
 
 
 # --- word lists ------------------------------------------------------------------------
@@ -264,6 +272,13 @@ FEMALE = _set("mrs. ms. miss mrs ms lady queen princess dame spokeswoman chairwo
 MALE = _set("mr. mr sir king prince lord spokesman congressman councilman businessman "
             "actor brother father husband son grandfather")
 NAME_PARTICLES = _set("de del della der den van von bin ibn al el da di du dos das la le y")
+# unions of word lists, built once (not at every call)
+_ORG_PLACE_OR_TIME = ORG_PLACE_WORDS | TIME_WORDS
+_STARTERS_OR_PARTICLES = STARTERS | NAME_PARTICLES
+_QUOTE_CHAR = re.compile("[\"“”'‘’«»]")
+_DETERMINERS_OR_ANON = DETERMINERS | ANON_HEADS
+_INSTITUTION_OR_ANON = INSTITUTION_HEADS | ANON_HEADS
+_LINK_HEADS = PERSON_HEADS_FOR_LINK | DOCUMENT_HEADS
 
 
 # --- mentions --------------------------------------------------------------------------
@@ -379,13 +394,17 @@ def _gender_of(words: list[str]) -> str:
 def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention | None:
     """A ``name`` mention from the capitalised run ``toks[a:b]``: starters stripped, the
     title split off (and extended left over role words such as *former first lady*)."""
-    while a < b and (toks[a].lower in STARTERS or toks[a].lower in NAME_PARTICLES):
+    while a < b and toks[a].lower in _STARTERS_OR_PARTICLES:
         a += 1
     while b > a and toks[b - 1].lower in NAME_PARTICLES:
         b -= 1
     if a >= b:
         return None
-    last_title = max((k for k in range(a, b) if is_title(toks[k])), default=None)
+    last_title = None
+    for k in range(b - 1, a - 1, -1):
+        if is_title(toks[k]):
+            last_title = k
+            break
     name_a = a if last_title is None else last_title + 1
     # "General Motors": a title followed by an organisation word is no title
     if last_title is not None and name_a < b and all(t.bare in ORG_PLACE_WORDS for t in toks[name_a:b]):
@@ -416,18 +435,19 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
             k -= 1
         title_a = k
     s, e, t = _span_text(text, toks, name_a, b)
-    if any(c in t for c in "\"“”'‘’«»") and any(text[toks[x].end:toks[x + 1].start].strip()
-                                             for x in range(name_a, b - 1)):
+    if _QUOTE_CHAR.search(t) and any(text[toks[x].end:toks[x + 1].start].strip()
+                                     for x in range(name_a, b - 1)):
         t = " ".join(x.text for x in toks[name_a:b])  # a nickname between the words was dropped
     title = " ".join(x.text for x in toks[title_a:name_a])
     words = [x.text for x in toks[name_a:b]]
     all_words = [x.lower for x in toks[title_a:b]]
     np0 = title_a - 1 if title_a - 1 >= lo and toks[title_a - 1].lower == "the" else title_a
+    plike = person_like(words)
     m = Mention("name", name_a, b, s, e, t, title=title,
-                person=bool(title) or person_like(words) or len(words) == 1, np0=np0)
-    if len(words) == 1 and words[0].lower().rstrip(".") in ORG_PLACE_WORDS | TIME_WORDS:
+                person=bool(title) or plike or len(words) == 1, np0=np0)
+    if len(words) == 1 and words[0].lower().rstrip(".") in _ORG_PLACE_OR_TIME:
         m.person = False
-    if len(words) > 1 and not person_like(words) and not title:
+    if len(words) > 1 and not plike and not title:
         m.person = False
     m.gender = _gender_of(all_words)
     m.plural = not m.person and t.endswith("s") and len(words) == 1 and t[:-1].lower() in ORG_PLACE_WORDS
@@ -480,7 +500,7 @@ def _descriptor(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
         k -= 1
         steps += 1
     s, e, t = _span_text(text, toks, k, j + 1)
-    if toks[k].cap and toks[k].lower in DETERMINERS | ANON_HEADS and not (k + 1 <= j and toks[k + 1].cap):
+    if toks[k].cap and toks[k].lower in _DETERMINERS_OR_ANON and not (k + 1 <= j and toks[k + 1].cap):
         t = t[:1].lower() + t[1:]  # "Officials said" -> "officials"; "Republicans" stays
     plural = head.endswith("s") and not head.endswith("ss") or head in ("people", "police", "some", "many",
                                                                          "others", "several", "both", "few",
@@ -577,7 +597,7 @@ def _postmodified(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None
             if head is None:
                 return None
             s, e, t = _span_text(text, toks, head.t0, j + 1)
-            if t[:1].isupper() and toks[head.t0].lower in DETERMINERS | ANON_HEADS:
+            if t[:1].isupper() and toks[head.t0].lower in _DETERMINERS_OR_ANON:
                 t = t[:1].lower() + t[1:]
             return Mention("descriptor", head.t0, j + 1, s, e, t, head=head.head, plural=head.plural,
                            definite=head.definite, person=True)
@@ -615,7 +635,7 @@ def _linked(text: str, toks: list[Tok], m: Mention, lo: int) -> Mention | None:
             toks[k - 1].lower in ("of", "for", "from", "at") and (first.lower in ARTICLES or first.possessive))):
         return None
     s, e, t = _span_text(text, toks, left.t0, m.t1)
-    if t[:1].isupper() and toks[left.t0].lower in DETERMINERS | ANON_HEADS:
+    if t[:1].isupper() and toks[left.t0].lower in _DETERMINERS_OR_ANON:
         t = t[:1].lower() + t[1:]
     return Mention("descriptor", left.t0, m.t1, s, e, t, head=left.head, plural=left.plural,
                    definite=left.definite, person=left.person or left.head in PERSON_HEADS_FOR_LINK)
@@ -646,7 +666,7 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         while e < hi and (_name_tok(toks[e]) or (
                 toks[e].kind == "w" and toks[e].bare in ROLE_WORDS and e + 1 < hi and _name_tok(toks[e + 1]))):
             e += 1  # "Union leader Dana Whitfield"
-        if e < hi and toks[e].kind == "w" and not toks[e].cap and toks[e].bare in INSTITUTION_HEADS | ANON_HEADS:
+        if e < hi and toks[e].kind == "w" and not toks[e].cap and toks[e].bare in _INSTITUTION_OR_ANON:
             # "the Clinton campaign", "the Obama administration", "Trump aides": a name as modifier
             m = _descriptor_span(text, toks, j, e + 1, toks[e].bare)
             if e + 1 < hi and toks[e + 1].lower in ("of", "for", "at"):
@@ -784,7 +804,7 @@ def role_gender(role: str) -> str:
 
 def _descriptor_span(text: str, toks: list[Tok], a: int, b: int, head: str) -> Mention:
     s, e, t = _span_text(text, toks, a, b)
-    if t[:1].isupper() and toks[a].lower in DETERMINERS | ANON_HEADS:
+    if t[:1].isupper() and toks[a].lower in _DETERMINERS_OR_ANON:
         t = t[:1].lower() + t[1:]
     plural = (head.endswith("s") and not head.endswith("ss")) or head in ("people", "police")
     return Mention("descriptor", a, b, s, e, t, head=head, plural=plural,
@@ -792,7 +812,7 @@ def _descriptor_span(text: str, toks: list[Tok], a: int, b: int, head: str) -> M
 
 
 def _right_link(text: str, toks: list[Tok], m: Mention, e: int, hi: int) -> Mention | None:
-    if m.head not in PERSON_HEADS_FOR_LINK | DOCUMENT_HEADS:
+    if m.head not in _LINK_HEADS:
         return None
     right = np_right(text, toks, e + 1, hi)
     if right is None or right.kind == "pronoun":
