@@ -58,45 +58,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attribution import (
-    DASHES,
-    POSSESSIVE_PRONOUNS,
-    Frame,
-    clause_subject,
-    dash_speaker,
-    has_that,
-    possessor_mention,
-    link_quote,
-    reported_clause,
-    sentence_frames,
-    sentence_like,
-    sentence_subject,
-    standalone,
-    starts_upper,
-    title_case,
-    trim_clause,
-    words_of,
-)
+from .clauses import clause_subject, dash_speaker, link_quote, reported_clause, standalone, trim_clause
+from .frame_words import DASHES, POSSESSIVE_PRONOUNS, sentence_like, starts_upper
+from .frames import Frame, has_that, sentence_frames
+from .subjects import possessor_mention, sentence_subject
 from .cues import Cue, CueLexicon
 from .name_index import PersonIndex, given_name_gender
-from ..text.paragraphs import Paragraph
+from ..text.paragraphs import Paragraph, title_case, words_of
 from ..text.quote_marks import QuoteSpan
-from .speakers import (
-    ANON_HEADS,
-    DOCUMENT_HEADS,
-    INSTITUTION_HEADS,
-    DETERMINERS,
-    STOP,
-    TITLES,
-    Mention,
-    Tok,
-    particle_prefix,
-    name_mention,
-    nicknames,
-    np_right,
-    role_gender,
-    tokenize,
-)
+from .names import Mention, name_mention, nicknames, particle_prefix, role_gender
+from .speakers import np_right
+from .tokens import Tok, tokenize
+from .word_lists import ANON_HEADS, DETERMINERS, DOCUMENT_HEADS, INSTITUTION_HEADS, STOP, TITLES
 
 _NAMING = frozenset("so-called dubbed termed titled entitled named nicknamed labeled labelled branded "
                     "billed styled".split())

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..actors.registry import _FAMILY_NAME_FIRST as _FAMILY_FIRST
-from .speakers import DETERMINERS, Mention, role_gender
+from .names import Mention, role_gender
+from .word_lists import DETERMINERS
 
 
 def _set(words: str) -> frozenset[str]:
