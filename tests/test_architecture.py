@@ -161,3 +161,28 @@ def test_modules_stay_small():
     big = {str(p.relative_to(PKG)): n for p in PKG.rglob("*.py")
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700}
     assert not big, f"split these modules: {big}"
+
+
+def test_quotes_modules_stay_small():
+    """The quotes package is split by concept: no module of it over 700 lines."""
+    big = {str(p.relative_to(PKG)): n for p in (PKG / "quotes").rglob("*.py")
+           if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700}
+    assert not big, f"split these modules: {big}"
+
+
+def test_old_quotes_names_still_import():
+    """Names moved out of quotes.speakers, quotes.attribution and quotes.builder are still
+    importable from there (and through the old flat module names)."""
+    from analysis_utils.quotes import attribution, builder, speakers
+
+    for name in ("Tok", "tokenize", "Mention", "name_mention", "np_left", "np_right", "DETERMINERS",
+                 "ANON_HEADS", "role_gender", "nicknames", "apposition_subject", "person_like"):
+        assert hasattr(speakers, name), name
+    for name in ("Frame", "find_cues", "sentence_frames", "sentence_subject", "link_quote", "reported_clause",
+                 "dash_speaker", "standalone", "words_of", "title_case", "starts_upper", "sentence_like",
+                 "DASHES", "POSSESSIVE_PRONOUNS", "possessor_mention", "has_that", "trim_clause"):
+        assert hasattr(attribution, name), name
+    assert hasattr(builder, "QuoteBuilder") and hasattr(builder, "first_char")
+    import analysis_utils.speakers as old
+
+    assert old.Tok is speakers.Tok
