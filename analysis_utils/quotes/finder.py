@@ -88,6 +88,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..text.document import Document
@@ -117,9 +118,20 @@ _DTYPES = {c: pd.api.types.pandas_dtype(d) for c, d in _DTYPES.items()}  # parse
 _STRING_DTYPE = pd.api.types.pandas_dtype("string")
 
 
+def _column(rows: list[dict], c: str):
+    values = [r[c] for r in rows]
+    dtype = _DTYPES[c]
+    if c in _NULLABLE:  # nullable integers: the values, and a mask where there is none
+        mask = np.array([v is None for v in values], dtype=bool)
+        return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype=np.int64), mask)
+    if dtype == _STRING_DTYPE:
+        return pd.array(values, dtype=dtype)
+    return np.array(values, dtype=dtype)  # int64 and bool
+
+
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes table with its dtypes (strings, nullable integers for optional offsets)."""
-    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=_DTYPES[c]) for c in COLUMNS})
+    return pd.DataFrame({c: _column(rows, c) for c in COLUMNS})
 
 
 def _empty() -> pd.DataFrame:
@@ -240,14 +252,13 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
     """``quotes`` (from :func:`find_quotes` on ``text``) with ``speaker`` canonicalised
     through ``registry`` and the columns ``speaker_actor`` and ``speaker_country`` added
     (``""`` throughout when ``registry`` is None or empty)."""
-    out = quotes.copy()
-    speakers = out["speaker"].tolist()
+    speakers = quotes["speaker"].tolist()
     actors, countries = [""] * len(speakers), [""] * len(speakers)
     index = RegistryIndex.of(registry) if registry is not None and len(registry) else None
     if index is not None and any(speakers):
         family = index.family_in(text)
-        starts, ends = out["speaker_start"].tolist(), out["speaker_end"].tolist()
-        roles = out["speaker_role"].tolist()
+        starts, ends = quotes["speaker_start"].tolist(), quotes["speaker_end"].tolist()
+        roles = quotes["speaker_role"].tolist()
         for k, speaker in enumerate(speakers):
             if not speaker:
                 continue
@@ -264,7 +275,7 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
                            or index.country_hint(str(speaker)))
             actors[k] = actor
             countries[k] = country
-    out["speaker"] = pd.array(speakers, dtype=_STRING_DTYPE)
-    out["speaker_actor"] = pd.array(actors, dtype=_STRING_DTYPE)
-    out["speaker_country"] = pd.array(countries, dtype=_STRING_DTYPE)
-    return out
+    # a new table (copy-on-write: ``quotes`` is never changed through it)
+    return quotes.assign(speaker=pd.array(speakers, dtype=_STRING_DTYPE),
+                         speaker_actor=pd.array(actors, dtype=_STRING_DTYPE),
+                         speaker_country=pd.array(countries, dtype=_STRING_DTYPE))

@@ -73,11 +73,13 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[in
     (capitalised only in a headline, or *Said X:* opening a sentence), not after a
     determiner, possessive or *to*, not passive, not negated."""
     words = [t.lower if t.kind == "w" else "" for t in toks]
+    single, multi = lex.single, lex.multi
     out = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.kind != "w" or (t.cap and not headline and words[i] != "according" and i > 0):
+        if t.kind != "w" or (t.cap and not headline and words[i] != "according" and i > 0) \
+                or (words[i] not in single and words[i] not in multi):  # no cue starts with this word
             i += 1
             continue
         cue = lex.match(words, i)
