@@ -75,20 +75,19 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[in
     words = [t.lower if t.kind == "w" else "" for t in toks]
     single, multi = lex.single, lex.multi
     out = []
-    i = 0
-    while i < len(toks):
+    nxt = 0  # the words of a cue after its first start no other cue
+    for i in [x for x, w in enumerate(words) if w in single or w in multi]:  # where a cue may start
+        if i < nxt:
+            continue
         t = toks[i]
-        if t.kind != "w" or (t.cap and not headline and words[i] != "according" and i > 0) \
-                or (words[i] not in single and words[i] not in multi):  # no cue starts with this word
-            i += 1
+        if t.kind != "w" or (t.cap and not headline and words[i] != "according" and i > 0):
             continue
         cue = lex.match(words, i)
         if cue is None:
-            i += 1
             continue
+        nxt = i + cue.n
         if t.cap and i == 0 and not headline and cue.group != "according" and (
                 cue.participle or cue.group not in ("speech", "quote_only")):
-            i += cue.n
             continue  # only "Said Ellis: ..." opens a sentence with a cue
         prev = toks[i - 1] if i else None
         ok = True
@@ -111,7 +110,6 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[in
             ok = False  # a modifier of a title: "state Sen. Ana Ruiz", "state Del. ..."
         if ok:
             out.append((i, cue))
-        i += cue.n
     return out
 
 
@@ -157,7 +155,7 @@ def passive_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
     source.""" 
     out = []
     words = [t.lower if t.kind == "w" else "" for t in toks]
-    for i in range(1, len(toks) - 2):
+    for i in [x for x in range(1, len(toks) - 2) if words[x].endswith("ed") or words[x] in _IRREGULAR_PARTICIPLES]:
         t = toks[i]
         if t.kind != "w" or t.cap or not (t.lower.endswith("ed") or t.lower in _IRREGULAR_PARTICIPLES):
             continue
@@ -210,7 +208,8 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
     makes no reported-speech row of its own. ``In X's words,`` / ``In his view,`` (``_IN_VIEW``)
     work as *according to X,*: the clause after the comma is X's."""
     out = []
-    for i in range(1, len(toks) - 1):
+    nouns = lex.nouns
+    for i in [x for x in range(1, len(toks) - 1) if toks[x].lower in _IN_VIEW or toks[x].lower in nouns]:
         t = toks[i]
         if t.kind == "w" and t.lower in _IN_VIEW and toks[i + 1].text == "," and i >= 2 \
                 and toks[i - 2 if toks[i - 1].lower != "own" else i - 3].lower == "in":

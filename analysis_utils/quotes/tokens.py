@@ -29,6 +29,10 @@ class Tok:
         self.kind = kind
         self.q = q
         self.lower = w = text.lower()
+        if kind == "p" and len(w) == 1:  # one punctuation mark
+            self.cap = self.possessive = False
+            self.bare = "" if w == "." else w
+            return
         self.cap = kind == "w" and text[:1].isupper()
         # a possessive word ("Clinton's"); bare: lower-case, without a trailing period or possessive 's
         self.possessive = kind == "w" and len(text) > 2 and w[-2:] in ("'s", "’s")
