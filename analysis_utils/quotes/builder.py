@@ -181,18 +181,19 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
             if s.para.headline:
                 continue
             toks = s.toks
-            k = 0
-            while k < len(toks):
+            nxt = 0
+            for k in [x for x, t in enumerate(toks) if t.cap and not t.possessive]:  # where a name may start
+                if k < nxt:
+                    continue
                 t = toks[k]
-                if t.kind == "w" and t.cap and not t.possessive:
+                if t.kind == "w":
                     e = k
                     while e < len(toks) and toks[e].kind == "w" and (toks[e].cap or toks[e].lower in (
                             "de", "van", "von", "bin", "al", "da", "der") or particle_prefix(toks[e].text)) \
                             and not toks[e].possessive:
                         e += 1
                     if e < len(toks) and toks[e].possessive:
-                        e += 1  # "North Korea's" -> stop after it
-                        k = e
+                        nxt = e + 1  # "North Korea's" -> stop after it
                         continue
                     a = k
                     while a < e - 1 and self.lex.single.get(toks[a].lower) is not None \
@@ -207,9 +208,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                         if not m.role and not m.title and a >= 2 and toks[a - 1].text == ",":
                             m.role = _role_before(self.text, toks, a - 2)
                         self.people.add(m)
-                    k = max(e, k + 1)
-                else:
-                    k += 1
+                    nxt = max(e, k + 1)
 
     # main pass -------------------------------------------------------------------------
     def run(self) -> None:

@@ -47,7 +47,7 @@ from .subjects import (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """A cue (``toks[i]``), its speaker phrase and, once resolved, its speaker."""
 

@@ -30,7 +30,7 @@ from .word_lists import (
 _QUOTE_CHAR = re.compile("[\"“”'‘’«»]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A speaker phrase in a token list: ``toks[t0:t1]``; see the module docstring."""
 
@@ -108,10 +108,8 @@ def nicknames(text: str, toks: list[Tok]) -> list[int]:
     right between two capitalised name words. The caller drops them from the token list,
     so that the name reads as one (the quotation itself is a ``scare`` row)."""
     out = []
-    for k in range(1, len(toks) - 1):
+    for k in [x for x in range(1, len(toks) - 1) if toks[x].kind == "q"]:
         t = toks[k]
-        if t.kind != "q":
-            continue
         prev, nxt = toks[k - 1], toks[k + 1]
         if not (_name_tok(prev) and prev.cap and _name_tok(nxt) and nxt.cap):
             continue
