@@ -68,11 +68,20 @@ class Frame:
     quoted_as: bool = False  # "X was quoted as saying", "Y quoted X as saying"
 
 
-def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool) -> list[tuple[int, Cue]]:
+def cue_words(toks: list[Tok]) -> list[str]:
+    """The lower-case words of a sentence's tokens, ``""`` for punctuation and quotations
+    (what :meth:`CueLexicon.match` reads)."""
+    return [t.lower if t.kind == "w" else "" for t in toks]
+
+
+def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
+              words: list[str] | None = None) -> list[tuple[int, Cue]]:
     """``(token index, cue)`` for the cue verbs of a sentence that act as verbs: lower case
     (capitalised only in a headline, or *Said X:* opening a sentence), not after a
-    determiner, possessive or *to*, not passive, not negated."""
-    words = [t.lower if t.kind == "w" else "" for t in toks]
+    determiner, possessive or *to*, not passive, not negated. ``words``: :func:`cue_words`
+    of ``toks``, when the caller has them."""
+    if words is None:
+        words = cue_words(toks)
     single, multi = lex.single, lex.multi
     out = []
     nxt = 0  # the words of a cue after its first start no other cue
@@ -117,7 +126,8 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     """The attribution frames of one sentence (tokens from :func:`speakers.tokenize`), in
     order; ``headline`` allows capitalised cues (``Marsh Says ...``) with short subjects."""
     frames: list[Frame] = []
-    for i, cue in find_cues(toks, lex, headline):
+    words = cue_words(toks)
+    for i, cue in find_cues(toks, lex, headline, words):
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
         if f.via == "quoted-as":
@@ -133,9 +143,9 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
         if _plausible(toks, f, headline):
             frames.append(f)
     if lex.nouns and not headline:
-        frames = sorted(frames + noun_frames(text, toks, lex), key=lambda f: f.i)
+        frames = sorted(frames + noun_frames(text, toks, lex, words), key=lambda f: f.i)
     if not headline:
-        passive = {f.i: f for f in passive_frames(text, toks, lex)}
+        passive = {f.i: f for f in passive_frames(text, toks, lex, words)}
         frames = [passive.pop(f.i) if f.i in passive and f.mention is None else f for f in frames]
         taken = {f.i for f in frames}
         frames = sorted(frames + [f for i, f in passive.items() if i not in taken], key=lambda f: f.i)
@@ -147,14 +157,15 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     return [f for f in frames if f.i not in inside]
 
 
-def passive_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
+def passive_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None) -> list[Frame]:
     """Passive speech cues with their agent: ``was described by one official as the
     "emir of oil and gas"``, ``has been called "a liar" by his rivals``, ``immigrants
     described by a friend as "..."`` (a reduced relative, *by* right after the cue). The
     agent (a name or a speaker noun after *by*, within eight words of the cue) is the
     source.""" 
     out = []
-    words = [t.lower if t.kind == "w" else "" for t in toks]
+    if words is None:
+        words = cue_words(toks)
     for i in [x for x in range(1, len(toks) - 2) if words[x].endswith("ed") or words[x] in _IRREGULAR_PARTICIPLES]:
         t = toks[i]
         if t.kind != "w" or t.cap or not (t.lower.endswith("ed") or t.lower in _IRREGULAR_PARTICIPLES):
@@ -198,7 +209,7 @@ def _relative_close(toks: list[Tok], i: int) -> int:
     return -1
 
 
-def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
+def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None) -> list[Frame]:
     """Frames of speech nouns (``lex.nouns``) with a possessor before them and *that* (or,
     for *promise, pledge, vow, threat, call, demand*, *to*) after them: ``Trump's claim that
     the vote is "rigged"``, ``the senator's warning that ...``, ``her promise to "drain the
@@ -209,7 +220,10 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon) -> list[Frame]:
     work as *according to X,*: the clause after the comma is X's."""
     out = []
     nouns = lex.nouns
-    for i in [x for x in range(1, len(toks) - 1) if toks[x].lower in _IN_VIEW or toks[x].lower in nouns]:
+    if words is None:
+        words = cue_words(toks)
+    # only words can be speech nouns or "In X's words,"
+    for i in [x for x in range(1, len(toks) - 1) if words[x] in _IN_VIEW or words[x] in nouns]:
         t = toks[i]
         if t.kind == "w" and t.lower in _IN_VIEW and toks[i + 1].text == "," and i >= 2 \
                 and toks[i - 2 if toks[i - 1].lower != "own" else i - 3].lower == "in":

@@ -27,6 +27,7 @@ from .word_lists import (
     _STARTERS_OR_PARTICLES,
 )
 
+_NO_NAME_WORDS = ORG_PLACE_WORDS | TIME_WORDS | STARTERS | TITLES
 _QUOTE_CHAR = re.compile("[\"“”'‘’«»]")
 
 
@@ -93,7 +94,7 @@ def person_like(words: list[str]) -> bool:
         if len(w) == 2 and w[0].isupper() and w[1] == "." and w is not words[0]:
             continue  # a middle initial: "Julie A. Diaz", "Loretta E. Lynch"
         lw = w.lower().rstrip(".")
-        if lw in ORG_PLACE_WORDS or lw in TIME_WORDS or lw in STARTERS or lw in TITLES:
+        if lw in _NO_NAME_WORDS:  # an organisation, place, time or sentence-opening word, a title
             return False
         if not (w[:1].isupper() or lw in NAME_PARTICLES or particle_prefix(w)):
             return False
@@ -182,8 +183,8 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
     s, e, t = _span_text(text, toks, name_a, b)
     if _QUOTE_CHAR.search(t) and any(text[toks[x].end:toks[x + 1].start].strip()
                                      for x in range(name_a, b - 1)):
-        t = " ".join(x.text for x in toks[name_a:b])  # a nickname between the words was dropped
-    title = " ".join(x.text for x in toks[title_a:name_a])
+        t = " ".join([x.text for x in toks[name_a:b]])  # a nickname between the words was dropped
+    title = " ".join([x.text for x in toks[title_a:name_a]]) if title_a < name_a else ""
     words = [x.text for x in toks[name_a:b]]
     all_words = [x.lower for x in toks[title_a:b]]
     np0 = title_a - 1 if title_a - 1 >= lo and toks[title_a - 1].lower == "the" else title_a
