@@ -131,7 +131,8 @@ def _column(rows: list[dict], c: str):
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes table with its dtypes (strings, nullable integers for optional offsets)."""
-    return pd.DataFrame({c: _column(rows, c) for c in COLUMNS})
+    # fresh arrays that nothing else holds: no copy needed (copy-on-write protects the table)
+    return pd.DataFrame({c: _column(rows, c) for c in COLUMNS}, copy=False)
 
 
 def _empty() -> pd.DataFrame:
