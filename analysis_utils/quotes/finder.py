@@ -257,7 +257,6 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
     actors, countries = [""] * len(speakers), [""] * len(speakers)
     index = RegistryIndex.of(registry) if registry is not None and len(registry) else None
     if index is not None and any(speakers):
-        family = index.family_in(text)
         starts, ends = quotes["speaker_start"].tolist(), quotes["speaker_end"].tolist()
         roles = quotes["speaker_role"].tolist()
         for k, speaker in enumerate(speakers):
@@ -265,7 +264,7 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
                 continue
             start = None if pd.isna(starts[k]) else int(starts[k])
             surface = text[start:int(ends[k])] if start is not None else ""
-            actor = index.actor(str(speaker), surface, family)
+            actor = index.actor(str(speaker), surface, text)
             a = index.by_name.get(actor) if actor else None
             if a is not None and a.kind == "person":
                 speakers[k] = actor

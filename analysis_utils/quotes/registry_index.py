@@ -47,14 +47,14 @@ class RegistryIndex:
                     hints.setdefault(form, country)
         # a family name alone stands for an actor only when it is that actor's alone in the
         # registry and the text names the actor in full (name or an alias of two words or more)
-        self.family_forms: list[tuple[str, str, list[tuple[str, re.Pattern]]]] = []
+        # family name -> (actor, [(full form, its pattern)])
+        self.family_forms: dict[str, tuple[str, list[tuple[str, re.Pattern]]]] = {}
         for fam, names in family.items():
             if len(names) != 1:
                 continue
             a = registry.get(names[0])
             full = [f for f in (a.name, *a.aliases) if len(f.split()) >= 2]
-            self.family_forms.append(
-                (fam, a.name, [(f, re.compile(rf"(?<![\w-]){re.escape(f)}(?![\w-])")) for f in full]))
+            self.family_forms[fam] = (a.name, [(f, re.compile(rf"(?<![\w-]){re.escape(f)}(?![\w-])")) for f in full])
         self.hints = hints
         alt = "|".join(re.escape(f) for f in sorted(hints, key=len, reverse=True))
         self.hint_re = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None
@@ -74,12 +74,21 @@ class RegistryIndex:
     def family_in(self, text: str) -> dict[str, str]:
         """Family name -> actor, for the actors whose family name is theirs alone in the
         registry and whom ``text`` names in full."""
-        return {fam: name for fam, name, full in self.family_forms
+        return {fam: name for fam, (name, full) in self.family_forms.items()
                 if any(f in text and rx.search(text) for f, rx in full)}
 
-    def actor(self, speaker: str, surface: str, family: dict[str, str]) -> str:
-        """The registry actor a resolved speaker (or its surface mention) is, or ``""``
-        (``family``: :meth:`family_in` of the text)."""
+    def family_actor(self, fam: str, text: str) -> str | None:
+        """The actor a family name alone stands for in ``text`` (:meth:`family_in`, for one
+        name), else None."""
+        entry = self.family_forms.get(fam)
+        if entry is None:
+            return None
+        name, full = entry
+        return name if any(f in text and rx.search(text) for f, rx in full) else None
+
+    def actor(self, speaker: str, surface: str, text: str) -> str:
+        """The registry actor a resolved speaker (or its surface mention) in ``text`` is, or
+        ``""``."""
         forms = self.forms
         for key in (speaker, surface, "the " + surface if surface else ""):
             if key and key in forms:
@@ -87,8 +96,8 @@ class RegistryIndex:
         for key in (speaker, surface):
             if key and key.casefold() in self.folded:
                 return self.folded[key.casefold()]
-        if len(speaker.split()) == 1 and speaker in family:
-            return family[speaker]
+        if len(speaker.split()) == 1:
+            return self.family_actor(speaker, text) or ""
         return ""
 
     def country_of(self, name: str) -> str:

@@ -70,8 +70,24 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
     return out
 
 
+_DERIVED: dict[str, tuple[str, bool, bool, str]] = {}  # token text -> (lower, cap, possessive, bare)
+
+
+def _derived(text: str, kind: str) -> tuple[str, bool, bool, str]:
+    """What :class:`Tok` computes from a word or punctuation mark, once per distinct text."""
+    d = _DERIVED.get(text)
+    if d is None:
+        if len(_DERIVED) > 200_000:
+            _DERIVED.clear()
+        t = Tok(text, 0, 0, kind)
+        d = _DERIVED[text] = (t.lower, t.cap, t.possessive, t.bare)
+    return d
+
+
 def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
     append = out.append
+    new = object.__new__
+    derived = _DERIVED
     for m in _TOKEN.finditer(text, a, b):
         s = m.group()
         ms, me = m.span()
@@ -80,4 +96,10 @@ def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
             if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
                 out[-1] = Tok(prev.text + ".", prev.start, me, "w")
                 continue
-        append(Tok(s, ms, me, "w" if s[0].isalnum() else "p"))
+        # Tok(s, ms, me, kind) without the call: the derived fields are the same for the same text
+        kind = "w" if s[0].isalnum() else "p"
+        d = derived.get(s) or _derived(s, kind)
+        t = new(Tok)
+        t.text, t.start, t.end, t.kind, t.q = s, ms, me, kind, -1
+        t.lower, t.cap, t.possessive, t.bare = d
+        append(t)
