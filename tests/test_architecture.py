@@ -186,3 +186,13 @@ def test_old_quotes_names_still_import():
     import analysis_utils.speakers as old
 
     assert old.Tok is speakers.Tok
+
+
+def test_quotes_text_helpers_are_the_text_layers():
+    """words_of and title_case have one definition, in text.paragraphs."""
+    from analysis_utils.quotes import attribution, builder, quotation_rules
+    from analysis_utils.text import paragraphs
+
+    assert attribution.words_of is paragraphs.words_of and attribution.title_case is paragraphs.title_case
+    assert quotation_rules.words_of is paragraphs.words_of
+    assert not hasattr(builder, "words_of") or builder.words_of is paragraphs.words_of

@@ -30,7 +30,12 @@ role words before a name with no title are its title (``Billionaire Mark Cuban``
 (``Julie A. Diaz``) and particles joined by a hyphen (``al-Baghdadi``) belong to names.
 :func:`role_gender` reads a gender from the head of a role (``a spokeswoman for ...``).
 
-Resolution of these mentions to people is in :mod:`analysis_utils.quotes.name_index`."""
+Resolution of these mentions to people is in :mod:`analysis_utils.quotes.name_index`.
+
+This module keeps the noun-phrase rules (:func:`np_left`, :func:`np_right`,
+:func:`apposition_subject`); tokens are :mod:`.tokens`'s, the word lists
+:mod:`.word_lists`'s, name mentions :mod:`.names`'s, all still importable from here.
+"""
 from __future__ import annotations
 
 from .names import Mention, _gender_of, _name_tok, _span_text, name_mention, role_gender
