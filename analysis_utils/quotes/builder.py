@@ -68,11 +68,11 @@ from .cues import CueLexicon
 from .frames import Frame, sentence_frames
 from .name_index import PersonIndex, given_name_gender
 from .names import Mention, name_mention, nicknames, particle_prefix
-from .subjects import sentence_subject
 from .pronouns import SpeakerResolution
 from .quotation_rules import QuotationRules
 from .reported_speech import ReportedSpeechRules
 from .speakers import np_left
+from .subjects import sentence_subject
 from .tokens import Tok, tokenize
 from .word_lists import ANON_HEADS, ROLE_WORDS, TITLES
 from .builder_state import _Said, _Sentence, _span_of, first_char  # noqa: F401  (_span_of, first_char: old import paths)
