@@ -75,7 +75,7 @@ from .speakers import np_left
 from .subjects import sentence_subject
 from .tokens import Tok, tokenize
 from .word_lists import ANON_HEADS, ROLE_WORDS, TITLES
-from .builder_state import _Said, _Sentence, _span_of, first_char  # noqa: F401  (_span_of, first_char: old import paths)
+from .builder_state import _Said, _Sentence, _span_of, first_char  # noqa: F401  (old paths)
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 

@@ -105,8 +105,9 @@ class QuotationRules:
                 row = self._unlinked(sent, toks, k, span, initial, content)
             self.span_rows[t.q] = row
 
-    def _scare(self, toks: list[Tok], k: int, content: str, headline: bool) -> bool:
-        words = words_of(content)
+    def _scare(self, toks: list[Tok], k: int, content: str, headline: bool, words: list[str] | None = None) -> bool:
+        if words is None:
+            words = words_of(content)
         key = content.lower().strip(" .,;:!?")
         if key in self.scare_terms:
             return True
@@ -151,14 +152,15 @@ class QuotationRules:
             return self._row(kind, span.start, span.end, pidx, span=span, speaker=name,
                              speaker_span=(m.start, m.end), role=m.role or m.title or self.people.role(name, m.start),
                              via="name", cue=(ca, cb))
-        if self._scare(toks, k, content, False) or (not initial and len(words_of(content)) <= 4):
+        words = words_of(content)  # once: the rules below read them several times
+        if self._scare(toks, k, content, False, words) or (not initial and len(words) <= 4):
             self._mark_scare(content.lower().strip(" .,;:!?"))
             return self._row("scare", span.start, span.end, pidx, span=span)
         if not initial:
             return self._row("partial", span.start, span.end, pidx, span=span)
         if span.continued:
             return self._row("direct", span.start, span.end, pidx, span=span)  # filled by _multi_paragraph
-        if title_case(words_of(content)) and len(words_of(content)) <= 10 and not sentence_like(content):
+        if title_case(words) and len(words) <= 10 and not sentence_like(content):
             return self._row("headline" if standalone(self.text, sent.start, sent.end, span) else "scare",
                              span.start, span.end, pidx, span=span)
         lead = self._lead_in(sent, toks, k, colon=True)
