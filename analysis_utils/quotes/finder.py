@@ -275,7 +275,8 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
                            or index.country_hint(str(speaker)))
             actors[k] = actor
             countries[k] = country
-    # a new table (copy-on-write: ``quotes`` is never changed through it)
-    return quotes.assign(speaker=pd.array(speakers, dtype=_STRING_DTYPE),
-                         speaker_actor=pd.array(actors, dtype=_STRING_DTYPE),
-                         speaker_country=pd.array(countries, dtype=_STRING_DTYPE))
+    out = quotes.copy(deep=False)  # a new table; copy-on-write: ``quotes`` never changes through it
+    out["speaker"] = pd.array(speakers, dtype=_STRING_DTYPE)
+    out["speaker_actor"] = pd.array(actors, dtype=_STRING_DTYPE)
+    out["speaker_country"] = pd.array(countries, dtype=_STRING_DTYPE)
+    return out
