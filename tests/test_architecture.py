@@ -155,7 +155,6 @@ def test_old_module_paths_still_import(old):
     assert module.__spec__.name == f"analysis_utils.{_compat.MOVED[old]}"
 
 
-@pytest.mark.xfail(strict=True, reason="the five largest modules are split in the next commits")
 def test_modules_stay_small():
     """A module of a thousand lines is a concept that wants its own module."""
     big = {str(p.relative_to(PKG)): n for p in PKG.rglob("*.py")

@@ -88,12 +88,14 @@ from __future__ import annotations
 
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..text.document import Document
 from ..text.paragraphs import ANALYSED_KINDS as ANALYSED_SEGMENTS  # noqa: F401  (part of this module's API)
 from .builder import QuoteBuilder
 from .cues import CueLexicon, default_lexicon
+from .registry_index import RegistryIndex, title_before
 
 COLUMNS = [
     "quote_id", "kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
@@ -112,11 +114,25 @@ _DTYPES = {c: "string" for c in _STRING}
 _DTYPES.update({c: "Int64" for c in _NULLABLE})
 _DTYPES.update({c: "int64" for c in ("quote_id", "start", "end", "paragraph", "attribution")})
 _DTYPES.update({"anonymous": "bool", "unclosed": "bool"})
+_DTYPES = {c: pd.api.types.pandas_dtype(d) for c, d in _DTYPES.items()}  # parsed once
+_STRING_DTYPE = pd.api.types.pandas_dtype("string")
+
+
+def _column(rows: list[dict], c: str):
+    values = [r[c] for r in rows]
+    dtype = _DTYPES[c]
+    if c in _NULLABLE:  # nullable integers: the values, and a mask where there is none
+        mask = np.array([v is None for v in values], dtype=bool)
+        return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype=np.int64), mask)
+    if dtype == _STRING_DTYPE:
+        return pd.array(values, dtype=dtype)
+    return np.array(values, dtype=dtype)  # int64 and bool
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes table with its dtypes (strings, nullable integers for optional offsets)."""
-    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=_DTYPES[c]) for c in COLUMNS})
+    # fresh arrays that nothing else holds: no copy needed (copy-on-write protects the table)
+    return pd.DataFrame({c: _column(rows, c) for c in COLUMNS}, copy=False)
 
 
 def _empty() -> pd.DataFrame:
@@ -237,108 +253,30 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
     """``quotes`` (from :func:`find_quotes` on ``text``) with ``speaker`` canonicalised
     through ``registry`` and the columns ``speaker_actor`` and ``speaker_country`` added
     (``""`` throughout when ``registry`` is None or empty)."""
-    out = quotes.copy()
-    actors, countries = [], []
-    index = _RegistryIndex.of(registry, text) if registry is not None and len(registry) else None
-    speakers = list(out["speaker"])
-    for k, r in enumerate(out.itertuples(index=False)):
-        actor = country = ""
-        if index is not None and r.speaker:
-            surface = text[int(r.speaker_start):int(r.speaker_end)] if not pd.isna(r.speaker_start) else ""
-            actor = index.actor(str(r.speaker), surface)
-            a = registry.get(actor) if actor else None
+    speakers = quotes["speaker"].tolist()
+    actors, countries = [""] * len(speakers), [""] * len(speakers)
+    index = RegistryIndex.of(registry) if registry is not None and len(registry) else None
+    if index is not None and any(speakers):
+        starts, ends = quotes["speaker_start"].tolist(), quotes["speaker_end"].tolist()
+        roles = quotes["speaker_role"].tolist()
+        for k, speaker in enumerate(speakers):
+            if not speaker:
+                continue
+            start = None if pd.isna(starts[k]) else int(starts[k])
+            surface = text[start:int(ends[k])] if start is not None else ""
+            actor = index.actor(str(speaker), surface, text)
+            a = index.by_name.get(actor) if actor else None
             if a is not None and a.kind == "person":
                 speakers[k] = actor
-            country = (registry.country_of(actor) or "") if actor else ""
+            country = index.country_of(actor) if actor else ""
             if not country:
-                lead = _title_before(text, int(r.speaker_start)) if not pd.isna(r.speaker_start) else ""
-                country = (index.country_hint(str(r.speaker_role)) or index.country_hint(lead)
-                           or index.country_hint(str(r.speaker)))
-        actors.append(actor)
-        countries.append(country)
-    out["speaker"] = pd.array(speakers, dtype="string")
-    out["speaker_actor"] = pd.array(actors, dtype="string")
-    out["speaker_country"] = pd.array(countries, dtype="string")
+                lead = title_before(text, start) if start is not None else ""
+                country = (index.country_hint(str(roles[k])) or index.country_hint(lead)
+                           or index.country_hint(str(speaker)))
+            actors[k] = actor
+            countries[k] = country
+    out = quotes.copy(deep=False)  # a new table; copy-on-write: ``quotes`` never changes through it
+    out["speaker"] = pd.array(speakers, dtype=_STRING_DTYPE)
+    out["speaker_actor"] = pd.array(actors, dtype=_STRING_DTYPE)
+    out["speaker_country"] = pd.array(countries, dtype=_STRING_DTYPE)
     return out
-
-
-def _title_before(text: str, start: int) -> str:
-    """The capitalised words right before a speaker mention (``North Korea's Foreign
-    Minister`` before ``Ri Son-gwon``), or ``""``."""
-    import re
-
-    m = re.search(r"((?:[A-Z][\w.'’-]*\s+(?:of\s+|the\s+)*){1,6})$", text[max(0, start - 80):start])
-    return m.group(1).strip() if m else ""
-
-
-class _RegistryIndex:
-    """Look-ups of one registry for one text: names, aliases and references to actors,
-    family names of actors the text names in full, and country hints."""
-
-    _cache: dict[tuple[int, int], "_RegistryIndex"] = {}
-
-    def __init__(self, registry, text: str):
-        import re
-
-        self.forms: dict[str, str] = {}
-        self.folded: dict[str, str] = {}
-        family: dict[str, list[str]] = {}
-        hints: dict[str, str] = {}
-        for a in registry:
-            for form in (a.name, *a.aliases, *a.references):
-                self.forms.setdefault(form, a.name)
-                self.folded.setdefault(form.casefold(), a.name)
-            if a.kind == "person" and a.family_name:
-                family.setdefault(a.family_name, []).append(a.name)
-            country = a.name if a.kind == "country" else (a.country or "")
-            if country:
-                for form in (a.name, *a.aliases, *a.demonyms, *a.references):
-                    hints.setdefault(form, country)
-        # a family name alone stands for an actor only when it is that actor's alone in the
-        # registry and the text names the actor in full (name or an alias of two words or more)
-        self.family = {}
-        for fam, names in family.items():
-            if len(names) != 1:
-                continue
-            a = registry.get(names[0])
-            full = [f for f in (a.name, *a.aliases) if len(f.split()) >= 2]
-            if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in full):
-                self.family[fam] = a.name
-        self.hints = hints
-        alt = "|".join(re.escape(f) for f in sorted(hints, key=len, reverse=True))
-        self.hint_re = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None
-
-    @classmethod
-    def of(cls, registry, text: str) -> "_RegistryIndex":
-        key = (id(registry), hash(text))
-        idx = cls._cache.get(key)
-        if idx is None:
-            if len(cls._cache) > 32:
-                cls._cache.clear()
-            idx = cls._cache[key] = cls(registry, text)
-        return idx
-
-    def actor(self, speaker: str, surface: str) -> str:
-        """The registry actor a resolved speaker (or its surface mention) is, or ``""``."""
-        for key in (speaker, surface, "the " + surface if surface else ""):
-            if key and key in self.forms:
-                return self.forms[key]
-        for key in (speaker, surface):
-            if key and key.casefold() in self.folded:
-                return self.folded[key.casefold()]
-        if len(speaker.split()) == 1 and speaker in self.family:
-            return self.family[speaker]
-        return ""
-
-    def country_hint(self, phrase: str) -> str:
-        """The first country a phrase names (see the module docstring), or ``""``."""
-        if not phrase or self.hint_re is None:
-            return ""
-        for m in self.hint_re.finditer(phrase):
-            form = m.group(0)
-            before = phrase[:m.start()].rstrip()
-            if " " not in form and before[-1:].isalpha() and before.split()[-1][:1].isupper() \
-                    and m.start() > 0 and not before.endswith(("the", "The")):
-                continue  # part of a longer name: "South America", "Latin America"
-            return self.hints[form]
-        return ""

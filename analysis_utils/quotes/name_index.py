@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..actors.registry import _FAMILY_NAME_FIRST as _FAMILY_FIRST
-from .speakers import DETERMINERS, Mention, role_gender
+from .names import Mention, role_gender
+from .word_lists import DETERMINERS
 
 
 def _set(words: str) -> frozenset[str]:
@@ -43,6 +44,8 @@ _ABBREVIATED = {
     "prof": "professor", "atty": "attorney", "sgt": "sergeant", "capt": "captain", "cmdr": "commander",
     "maj": "major", "insp": "inspector", "rev": "reverend", "sec": "secretary", "dept": "department",
 }
+# unions of word lists, built once (not at every call)
+_LEADING_WORDS = DETERMINERS | _set("now also")
 
 
 @lru_cache(maxsize=4)
@@ -83,7 +86,7 @@ def _role_keys(phrase: str) -> list[str]:
     determiner, and its last word unless a modifier narrows it (*vice* president)."""
     words = [w.lower().rstrip(".,") for w in phrase.split()]
     words = [_ABBREVIATED.get(w, w) for w in words]
-    while words and words[0] in DETERMINERS | _set("now also"):
+    while words and words[0] in _LEADING_WORDS:
         words = words[1:]
     if not words:
         return []
@@ -113,6 +116,21 @@ class PersonIndex:
     paragraph_starts: list[int] = field(default_factory=list)  # set by the caller, sorted
     guessed: set[str] = field(default_factory=set)  # genders from the given-name list only
     full_names: set[str] = field(default_factory=set)  # every full name registered so far
+    # entries of ``names`` by their last and by their first word (built as names come; see _index)
+    _by_last: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+    _by_first: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
+
+    def _index(self) -> None:
+        """Bring the word indexes of :attr:`names` up to date (entries are only appended)."""
+        if self._indexed > len(self.names):
+            self._by_last, self._by_first, self._indexed = {}, {}, 0
+        for entry in self.names[self._indexed:]:
+            fw = entry[2]
+            if fw:
+                self._by_last.setdefault(fw[-1], []).append(entry)
+                self._by_first.setdefault(fw[0], []).append(entry)
+        self._indexed = len(self.names)
 
     def add(self, m: Mention) -> str | None:
         """Register a ``name`` mention; returns the full name it is (or resolves to)."""
@@ -162,10 +180,13 @@ class PersonIndex:
         if not words:
             return None
         n = len(words)
+        if self._indexed != len(self.names):
+            self._index()
         for suffix in (True, False):  # "Virtanen" -> "Anna Virtanen"; else "Park" -> "Park Ji-sung"
             before: list[tuple[int, str]] = []
             after = None
-            for start, full, fw in self.names:
+            # only names with the same last (first) word can end (start) with ``words``
+            for start, full, fw in (self._by_last.get(words[-1], ()) if suffix else self._by_first.get(words[0], ())):
                 if len(fw) <= n or (fw[-n:] != words if suffix else fw[:n] != words):
                     continue
                 if gender and self.gender.get(full, gender) != gender:

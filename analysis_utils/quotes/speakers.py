@@ -31,424 +31,66 @@ role words before a name with no title are its title (``Billionaire Mark Cuban``
 :func:`role_gender` reads a gender from the head of a role (``a spokeswoman for ...``).
 
 Resolution of these mentions to people is in :mod:`analysis_utils.quotes.name_index`.
+
+This module keeps the noun-phrase rules (:func:`np_left`, :func:`np_right`,
+:func:`apposition_subject`); tokens are :mod:`.tokens`'s, the word lists
+:mod:`.word_lists`'s, name mentions :mod:`.names`'s, all still importable from here.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
-# --- tokens ----------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*|\S")
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev hon jr sr st mt ft no inc co corp "
-    "ltd vs pres amb supt det insp cmdr maj brig gens sens reps messrs mme mlle fr atty dept del "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+from .names import Mention, _gender_of, _name_tok, _span_text, name_mention, role_gender
+from .tokens import Tok
+from .word_lists import (
+    ANON_HEADS,
+    ARTICLES,
+    CONNECTIVES,
+    DETERMINERS,
+    PERSON_HEADS_FOR_LINK,
+    PLURAL_PRONOUNS,
+    POSTMODIFIERS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEAKER_HEADS,
+    STARTERS,
+    STOP,
+    TITLES,
+    _DETERMINERS_OR_ANON,
+    _FINITE,
+    _INSTITUTION_OR_ANON,
+    _LINK_HEADS,
+    _PREPOSITIONS,
+    _TITLE_HEADS,
 )
-
-
-@dataclass(slots=True)
-class Tok:
-    """A token: ``kind`` ``w`` (word), ``p`` (punctuation) or ``q`` (a quotation,
-    marks included; ``q`` is its index in the caller's list)."""
-
-    text: str
-    start: int
-    end: int
-    kind: str
-    lower: str = ""
-    cap: bool = False
-    q: int = -1
-
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        self.cap = self.kind == "w" and self.text[:1].isupper()
-
-    @property
-    def possessive(self) -> bool:
-        return self.kind == "w" and len(self.text) > 2 and self.lower[-2:] in ("'s", "’s")
-
-    @property
-    def bare(self) -> str:
-        """Lower-case, without a trailing period or possessive ``'s``."""
-        w = self.lower
-        if w[-2:] in ("'s", "’s") and len(w) > 2:
-            w = w[:-2]
-        return w.rstrip(".")
-
-
-def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]] = ()) -> list[Tok]:
-    """Tokens of ``text[start:end]``; each ``(open, close, index)`` in ``quotes`` becomes one
-    ``q`` token. Abbreviations (``Sen.``, ``Mr.``) and initials (``W.``) keep their period."""
-    out: list[Tok] = []
-    pos = start
-    for qa, qb, qi in sorted(quotes):
-        if qb <= pos or qa >= end:
-            continue
-        _words(text, pos, max(pos, qa), out)
-        out.append(Tok(text[qa:qb], qa, qb, "q", q=qi))
-        pos = max(pos, qb)
-    _words(text, pos, end, out)
-    return out
-
-
-def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
-    for m in _TOKEN.finditer(text, a, b):
-        s = m.group()
-        if s == "." and out and out[-1].kind == "w" and out[-1].end == m.start():
-            prev = out[-1]
-            if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
-                out[-1] = Tok(prev.text + ".", prev.start, m.end(), "w")
-                continue
-        kind = "w" if (s[0].isalnum()) else "p"
-        out.append(Tok(s, m.start(), m.end(), kind))
-
-
-# --- word lists ------------------------------------------------------------------------
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-PRONOUNS = _set("he she they it we i you who")
-PLURAL_PRONOUNS = _set("they we")
-ARTICLES = _set("the a an this that these those his her their its our my your")
-DETERMINERS = _set("the a an this that these those some many several most both few all "
-                   "his her their its our one two three four five six seven eight nine ten "
-                   "another other each every any no")
-# words that open a sentence and are capitalised for that reason only
-STARTERS = _set(
-    "the a an but and or so yet in on at for from with without after before during when while "
-    "since although though if as by to of this that these those there here it he she they we i "
-    "you his her their its our my your however meanwhile still also now then later earlier last "
-    "next today yesterday tomorrow some many most several few other others both each every all "
-    "no not neither nor either according asked speaking instead indeed perhaps even just only "
-    "despite under over through among between against like unlike what who why how where which "
-    "whether because including following amid until once again separately similarly moreover "
-    "furthermore additionally overall ultimately currently recently previously initially finally "
-    "first second third asked told"
+from .tokens import (  # noqa: F401  (re-exported: old import paths)
+    ABBREVIATIONS,
+    _TOKEN,
+    _words,
+    tokenize,
 )
-# titles and honorifics; a name follows them (lower-case, without the period)
-TITLES = _set(
-    "president vice prime minister secretary sen senator rep representative gov governor mayor "
-    "chairman chairwoman chair chairperson director ceo cfo coo cto chief spokesman spokeswoman "
-    "spokesperson ambassador gen general adm admiral col colonel lt lieutenant sgt sergeant capt "
-    "captain maj major cmdr commander judge justice dr doctor prof professor mr mrs ms miss sir "
-    "dame lord lady king queen prince princess pope rev reverend rabbi imam chancellor premier "
-    "speaker leader commissioner attorney counsel deputy assistant acting former candidate "
-    "nominee founder president-elect head executive officer manager adviser advisor analyst "
-    "economist strategist correspondent editor reporter anchor host coach owner sheriff "
-    "superintendent congressman congresswoman councilman councilwoman councilor councillor "
-    "lawmaker legislator delegate envoy consul official aide fellow researcher scientist author "
-    "columnist pastor bishop cardinal archbishop emir sheikh crown sultan chairmen ministers "
-    "senators governors rep. sens reps messrs mme detective inspector superintendent trooper "
-    "attorney-general general-secretary secretary-general undersecretary under-secretary "
-    "spokesmen spokeswomen lady first-lady premier dean provost del"
+from .word_lists import (  # noqa: F401  (re-exported: old import paths)
+    ADVERBS_BEFORE_CUE,
+    DEPARTMENTS,
+    DOCUMENT_HEADS,
+    FEMALE,
+    INSTITUTION_HEADS,
+    MALE,
+    NAME_PARTICLES,
+    ORG_PLACE_WORDS,
+    TIME_WORDS,
+    _LEADING_ROLES,
+    _ORG_PLACE_OR_TIME,
+    _PERIOD_TITLES,
+    _STARTERS_OR_PARTICLES,
+    _set,
 )
-_PERIOD_TITLES = _set("del")
-# titles that are nouns (not adjectives like "major", "chief", "former") and can head a phrase
-_TITLE_HEADS = TITLES - _set("major general chief acting former first deputy assistant executive lead senior "
-                             "vice prime crown lady fellow")
-_PREPOSITIONS = _set("for of in on at to from by with about after before during than like into over under")
-_FINITE = _set("would will could can should must might may is was are were has have had does did")  # a title only when abbreviated ("Del." for Delegate)
-# lower-case words that may stand between a role and a name: "former first lady Laura Bush"
-ROLE_WORDS = TITLES | _set(
-    "first lady press presidential vice-presidential campaign national senior junior top "
-    "foreign defense defence state interior finance trade economic security intelligence "
-    "military party majority minority house senate white chief deputy assistant associate "
-    "managing executive general principal lead special regional district county city federal "
-    "democratic republican conservative liberal labour labor independent then-secretary "
-    "then-president running mate critic supporter activist organizer lawyer physician doctor "
-    "investor billionaire businessman businesswoman entrepreneur actor actress singer rapper "
-    "comedian writer novelist historian professor student teacher pollster consultant "
-    "operative surrogate colleague opponent rival challenger incumbent counterpart "
-    "administrator commander"
+from .names import (  # noqa: F401  (re-exported: old import paths)
+    _QUOTE_CHAR,
+    _leading_roles,
+    is_title,
+    nicknames,
+    particle_prefix,
+    person_like,
 )
-# what a cabinet title is "of" (Secretary of State, Director of National Intelligence)
-DEPARTMENTS = _set("state defense defence homeland security labor labour energy education commerce "
-                   "agriculture transportation treasury staff interior health veterans intelligence "
-                   "justice housing national")
-ANON_HEADS = _set(
-    "official officials source sources aide aides diplomat diplomats insider insiders person "
-    "people expert experts analyst analysts observer observers critic critics supporter "
-    "supporters opponent opponents spokesman spokeswoman spokesperson spokesmen spokeswomen "
-    "representative representatives staffer staffers adviser advisers advisor advisors "
-    "strategist strategists economist economists researcher researchers scientist scientists "
-    "lawmaker lawmakers legislator legislators member members resident residents witness "
-    "witnesses voter voters activist activists leader leaders executive executives employee "
-    "employees worker workers protester protesters protestors authorities "
-    "investigators investigator prosecutors prosecutor police officers officer commentators "
-    "pundits historians scholars experts sources insiders some many others several most few "
-    "both observers participants organizers organisers negotiators delegates diplomats "
-    "officials aides person someone somebody one "
-    "administration-officials doctors physicians lawyers attorneys economists bankers traders "
-    "investors manager managers owner owners director directors head chief agents agent those "
-    "campaigners advocates proponents detractors skeptics sceptics pollsters polls "
-    "friend friends relative relatives neighbor neighbors neighbour neighbours colleague colleagues "
-    "ally allies classmate classmates acquaintance acquaintances demonstrators marchers crowd crowds "
-    "audience"
-)
-INSTITUTION_HEADS = _set(
-    "government ministry department agency administration campaign committee commission council "
-    "party court military army embassy office company firm bank group groups union organization "
-    "organisation association institute board network newspaper paper magazine station team "
-    "foundation center centre coalition countries nations sides side country nation state states authority "
-    "parties governments companies firms banks unions agencies ministries lawsuit regime "
-    "cabinet parliament legislature congress senate house kremlin leadership presidency "
-    "prosecution defense defence court judge jury panel delegation mission club democrats "
-    "republicans conservatives liberals progressives family"
-)
-DOCUMENT_HEADS = _set(
-    "statement report study survey poll letter memo memorandum document documents filing "
-    "complaint release announcement readout communique communiqué declaration editorial "
-    "article tweet post book analysis review data figures research ruling order bill "
-    "resolution transcript agreement treaty website site message messages note notice email "
-    "emails video ad advertisement blog column op-ed estimate estimates projections forecast "
-    "model records record summary guidance polls numbers brief briefs motion motions "
-    "petition testimony speech remarks interview statistics figures census tally count reports "
-    "surveys studies analyses documents papers files accounts"
-)
-SPEAKER_HEADS = ANON_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS
-PERSON_HEADS_FOR_LINK = _set(
-    "spokesman spokeswoman spokesperson head chief member members one some many none all most "
-    "each official officials aide aides representative representatives director leader leaders "
-    "adviser advisers advisor advisors staffer staffers source sources people person president "
-    "chairman secretary minister officer officers employee employees"
-)
-POSTMODIFIERS = _set("familiar close knowledgeable briefed involved speaking who with aware")
-STOP = _set(
-    "in on at of for with to from by about after before during than as like into onto upon "
-    "and or but nor that which who whom whose while because although though if when where "
-    "is was are were be been being am has have had will would can could may might shall "
-    "should must do does did not also just never there here it he she they we i you him "
-    "them us me said says say told tells according"
-)
-ADVERBS_BEFORE_CUE = _set(
-    "also later then again once previously recently repeatedly publicly privately further "
-    "often always never not separately similarly reportedly allegedly already still even "
-    "first last finally quickly immediately initially subsequently earlier directly "
-    "explicitly flatly bluntly simply clearly openly has have had will would could can may "
-    "might did does do must should shall reiterated long sometimes both each all"
-)
-TIME_WORDS = _set(
-    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
-    "today yesterday tonight week weekend month year earlier later day before recently "
-    "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. january february march april "
-    "may june july august september october november december"
-)
-ORG_PLACE_WORDS = _set(
-    "house senate congress department ministry committee council party agency bureau office "
-    "institute university college school foundation association union bank fund times post "
-    "journal news press network television radio tribune herald company corporation corp. inc. "
-    "co. ltd. group center centre commission court administration government republic kingdom "
-    "states nations korea america coalition campaign forces army navy force guard police service "
-    "services organization organisation authority board club church museum hospital airlines "
-    "motors street avenue city county province island islands sea river mountain square park hall "
-    "capitol kremlin pentagon peninsula treaty dialogue declaration act law project "
-    "program programme initiative summit conference forum olympics cup league federation "
-    "alliance pact accord agreement plan war crisis election convention caucus primary debate "
-    "office street wall motors electric airways group holdings partners capital reserve "
-    "security affairs relations studies research mall monument memorial district valley coast "
-    "gulf ocean bay lake north south east west northern southern eastern western central new "
-    "united democratic republican socialist communist national federal international global "
-    "american russian korean chinese japanese british french german european asian african "
-    "mexican canadian ukrainian soviet western islamic muslim christian jewish arab "
-    "twitter facebook google apple microsoft amazon cnn nbc abc cbs fox msnbc bbc ap reuters "
-    "xinhua afp daily weekly monthly magazine online "
-    "democrats republicans conservatives liberals progressives "
-    "americans voters speech report poll"
-)
-FEMALE = _set("mrs. ms. miss mrs ms lady queen princess dame spokeswoman chairwoman "
-              "congresswoman councilwoman businesswoman actress sister mother wife daughter "
-              "first-lady grandmother")
-MALE = _set("mr. mr sir king prince lord spokesman congressman councilman businessman "
-            "actor brother father husband son grandfather")
-NAME_PARTICLES = _set("de del della der den van von bin ibn al el da di du dos das la le y")
-
-
-# --- mentions --------------------------------------------------------------------------
-
-@dataclass
-class Mention:
-    """A speaker phrase in a token list: ``toks[t0:t1]``; see the module docstring."""
-
-    kind: str  # name | pronoun | descriptor
-    t0: int
-    t1: int
-    start: int
-    end: int
-    text: str
-    title: str = ""
-    role: str = ""
-    head: str = ""
-    plural: bool = False
-    definite: bool = False
-    person: bool = False  # a person (not an organisation or a document)
-    gender: str = ""
-    parts: list = field(default_factory=list)  # "Lee and Park": the two names
-    np0: int = -1  # first token of the whole noun phrase (titles, "the"); t0 when -1
-    end_tok: int = -1  # (np_right) first token after the phrase and its apposition
-    role_span: tuple[int, int] | None = None  # token range of the apposition
-    object_case: bool = False  # a pronoun in the object case ("accused him of saying")
-
-    def __post_init__(self) -> None:
-        if self.np0 < 0:
-            self.np0 = self.t0
-
-    @property
-    def anonymous(self) -> bool:
-        return self.kind == "descriptor" and self.head in ANON_HEADS
-
-
-def _span_text(text: str, toks: list[Tok], a: int, b: int) -> tuple[int, int, str]:
-    s, e = toks[a].start, toks[b - 1].end
-    return s, e, text[s:e]
-
-
-def is_title(tok: Tok) -> bool:
-    if tok.kind != "w" or tok.bare not in TITLES:
-        return False
-    return tok.bare not in _PERIOD_TITLES or tok.text.endswith(".")
-
-
-def _name_tok(tok: Tok) -> bool:
-    if tok.kind != "w" or tok.possessive:
-        return False
-    return tok.cap or tok.lower in NAME_PARTICLES or particle_prefix(tok.text)
-
-
-def particle_prefix(word: str) -> bool:
-    """``al-Baghdadi``, ``el-Sisi``, ``bin-Laden``: a particle joined to a capitalised name."""
-    head, sep, rest = word.partition("-")
-    return bool(sep) and head.lower() in NAME_PARTICLES and rest[:1].isupper()
-
-
-def person_like(words: list[str]) -> bool:
-    """Two to five capitalised words that do not name an organisation, a place or a date."""
-    if not 2 <= len(words) <= 5:
-        return False
-    for w in words:
-        if len(w) == 2 and w[0].isupper() and w[1] == "." and w is not words[0]:
-            continue  # a middle initial: "Julie A. Diaz", "Loretta E. Lynch"
-        lw = w.lower().rstrip(".")
-        if lw in ORG_PLACE_WORDS or lw in TIME_WORDS or lw in STARTERS or lw in TITLES:
-            return False
-        if not (w[:1].isupper() or lw in NAME_PARTICLES or particle_prefix(w)):
-            return False
-        if len(w) > 1 and w.isupper() and not w.endswith("."):
-            return False  # an acronym
-    return True
-
-
-def nicknames(text: str, toks: list[Tok]) -> list[int]:
-    """Indices of ``q`` tokens that are a nickname inside a name (``Robert C. "Bobby" Scott``,
-    ``Marcia "Cia" Price``): one to three capitalised words without sentence punctuation,
-    right between two capitalised name words. The caller drops them from the token list,
-    so that the name reads as one (the quotation itself is a ``scare`` row)."""
-    out = []
-    for k in range(1, len(toks) - 1):
-        t = toks[k]
-        if t.kind != "q":
-            continue
-        prev, nxt = toks[k - 1], toks[k + 1]
-        if not (_name_tok(prev) and prev.cap and _name_tok(nxt) and nxt.cap):
-            continue
-        if prev.lower in STARTERS or nxt.lower in STARTERS or prev.bare in TITLES \
-                or prev.lower.rstrip(".") in ORG_PLACE_WORDS or nxt.lower.rstrip(".") in ORG_PLACE_WORDS:
-            continue
-        if text[prev.end:t.start].strip() or text[t.end:nxt.start].strip():
-            continue
-        words = t.text[1:-1].split()
-        if not 1 <= len(words) <= 3 or len(t.text) > 30:
-            continue
-        if all(w[:1].isupper() and not any(c in w for c in ",;:!?") for w in words):
-            out.append(k)
-    return out
-
-
-def _gender_of(words: list[str]) -> str:
-    for w in words:
-        lw = w.lower()
-        if lw in FEMALE:
-            return "f"
-        if lw in MALE:
-            return "m"
-    return ""
-
-
-def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention | None:
-    """A ``name`` mention from the capitalised run ``toks[a:b]``: starters stripped, the
-    title split off (and extended left over role words such as *former first lady*)."""
-    while a < b and (toks[a].lower in STARTERS or toks[a].lower in NAME_PARTICLES):
-        a += 1
-    while b > a and toks[b - 1].lower in NAME_PARTICLES:
-        b -= 1
-    if a >= b:
-        return None
-    last_title = max((k for k in range(a, b) if is_title(toks[k])), default=None)
-    name_a = a if last_title is None else last_title + 1
-    # "General Motors": a title followed by an organisation word is no title
-    if last_title is not None and name_a < b and all(t.bare in ORG_PLACE_WORDS for t in toks[name_a:b]):
-        name_a = a
-        last_title = None
-    if name_a >= b:
-        # only titles: "President", "the Chairman" -> a descriptor
-        definite = a > lo and toks[a - 1].lower == "the"
-        if definite:
-            a -= 1
-        s, e, t = _span_text(text, toks, a, b)
-        if t[:1].isupper() and toks[a].lower == "the":
-            t = t[:1].lower() + t[1:]
-        return Mention("descriptor", a, b, s, e, t, head=toks[b - 1].bare, definite=definite,
-                       person=True)
-    if last_title is None:
-        name_a = _leading_roles(toks, a, b)  # "Billionaire Mark Cuban", "State John Kerry"
-        if name_a > a:
-            last_title = name_a - 1
-    title_a = a
-    if last_title is not None or a == name_a:
-        k = a
-        while k - 1 >= lo and toks[k - 1].kind == "w" and not toks[k - 1].cap \
-                and toks[k - 1].bare in ROLE_WORDS:
-            k -= 1
-        while k - 1 >= lo and toks[k - 1].kind == "w" and toks[k - 1].cap \
-                and k < a and toks[k - 1].lower not in STARTERS:
-            k -= 1
-        title_a = k
-    s, e, t = _span_text(text, toks, name_a, b)
-    if any(c in t for c in "\"“”'‘’«»") and any(text[toks[x].end:toks[x + 1].start].strip()
-                                             for x in range(name_a, b - 1)):
-        t = " ".join(x.text for x in toks[name_a:b])  # a nickname between the words was dropped
-    title = " ".join(x.text for x in toks[title_a:name_a])
-    words = [x.text for x in toks[name_a:b]]
-    all_words = [x.lower for x in toks[title_a:b]]
-    np0 = title_a - 1 if title_a - 1 >= lo and toks[title_a - 1].lower == "the" else title_a
-    m = Mention("name", name_a, b, s, e, t, title=title,
-                person=bool(title) or person_like(words) or len(words) == 1, np0=np0)
-    if len(words) == 1 and words[0].lower().rstrip(".") in ORG_PLACE_WORDS | TIME_WORDS:
-        m.person = False
-    if len(words) > 1 and not person_like(words) and not title:
-        m.person = False
-    m.gender = _gender_of(all_words)
-    m.plural = not m.person and t.endswith("s") and len(words) == 1 and t[:-1].lower() in ORG_PLACE_WORDS
-    return m
-
-
-def _leading_roles(toks: list[Tok], a: int, b: int) -> int:
-    """The start of the name in a capitalised run with no title: past leading role words
-    capitalised at the start of a sentence or in a title (``Billionaire Mark Cuban``,
-    ``Businessman Donald Trump``; ``State John Kerry`` after *Secretary of*), when two to
-    four words that read as a person's name remain."""
-    k = a
-    while k < b - 2 and toks[k].bare in _LEADING_ROLES:
-        k += 1
-    if k == a or not person_like([t.text for t in toks[k:b]]) or b - k > 4:
-        return a
-    return k
-
-
-_LEADING_ROLES = (ROLE_WORDS | DEPARTMENTS | _set("democrat gop libertarian")) - (
-    ORG_PLACE_WORDS - DEPARTMENTS - _set("democratic republican"))
 
 
 def _descriptor(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
@@ -480,7 +122,7 @@ def _descriptor(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
         k -= 1
         steps += 1
     s, e, t = _span_text(text, toks, k, j + 1)
-    if toks[k].cap and toks[k].lower in DETERMINERS | ANON_HEADS and not (k + 1 <= j and toks[k + 1].cap):
+    if toks[k].cap and toks[k].lower in _DETERMINERS_OR_ANON and not (k + 1 <= j and toks[k + 1].cap):
         t = t[:1].lower() + t[1:]  # "Officials said" -> "officials"; "Republicans" stays
     plural = head.endswith("s") and not head.endswith("ss") or head in ("people", "police", "some", "many",
                                                                          "others", "several", "both", "few",
@@ -577,7 +219,7 @@ def _postmodified(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None
             if head is None:
                 return None
             s, e, t = _span_text(text, toks, head.t0, j + 1)
-            if t[:1].isupper() and toks[head.t0].lower in DETERMINERS | ANON_HEADS:
+            if t[:1].isupper() and toks[head.t0].lower in _DETERMINERS_OR_ANON:
                 t = t[:1].lower() + t[1:]
             return Mention("descriptor", head.t0, j + 1, s, e, t, head=head.head, plural=head.plural,
                            definite=head.definite, person=True)
@@ -615,7 +257,7 @@ def _linked(text: str, toks: list[Tok], m: Mention, lo: int) -> Mention | None:
             toks[k - 1].lower in ("of", "for", "from", "at") and (first.lower in ARTICLES or first.possessive))):
         return None
     s, e, t = _span_text(text, toks, left.t0, m.t1)
-    if t[:1].isupper() and toks[left.t0].lower in DETERMINERS | ANON_HEADS:
+    if t[:1].isupper() and toks[left.t0].lower in _DETERMINERS_OR_ANON:
         t = t[:1].lower() + t[1:]
     return Mention("descriptor", left.t0, m.t1, s, e, t, head=left.head, plural=left.plural,
                    definite=left.definite, person=left.person or left.head in PERSON_HEADS_FOR_LINK)
@@ -646,7 +288,7 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         while e < hi and (_name_tok(toks[e]) or (
                 toks[e].kind == "w" and toks[e].bare in ROLE_WORDS and e + 1 < hi and _name_tok(toks[e + 1]))):
             e += 1  # "Union leader Dana Whitfield"
-        if e < hi and toks[e].kind == "w" and not toks[e].cap and toks[e].bare in INSTITUTION_HEADS | ANON_HEADS:
+        if e < hi and toks[e].kind == "w" and not toks[e].cap and toks[e].bare in _INSTITUTION_OR_ANON:
             # "the Clinton campaign", "the Obama administration", "Trump aides": a name as modifier
             m = _descriptor_span(text, toks, j, e + 1, toks[e].bare)
             if e + 1 < hi and toks[e + 1].lower in ("of", "for", "at"):
@@ -741,13 +383,6 @@ def _short_term(quoted: str) -> bool:
     return 0 < len(inner.split()) <= 5 and not inner.endswith((",", ".", "!", "?"))
 
 
-#: sentence adverbs set off by commas after a subject ("Ryan, however, was ..."): no apposition
-CONNECTIVES = frozenset(["however", "meanwhile", "too", "though", "instead", "also", "in turn", "for his part",
-                         "for her part", "for their part", "for its part", "in contrast", "by contrast",
-                         "nonetheless", "nevertheless", "likewise", "similarly", "in particular", "of course",
-                         "in fact", "indeed", "moreover", "in response", "for example", "for instance"])
-
-
 def _verb_like(tok: Tok) -> bool:
     """A lower-case past tense or auxiliary: a verb, not the first word of an apposition."""
     w = tok.lower
@@ -769,22 +404,9 @@ def _named_apposition(text: str, toks: list[Tok], m: Mention, a: int, b: int) ->
     return inner
 
 
-def role_gender(role: str) -> str:
-    """``"f"``/``"m"`` from the head of a role (``a spokeswoman for the ministry``,
-    ``Trump's son``): its words before a preposition, possessors left out."""
-    words = []
-    for w in role.split():
-        lw = w.lower().strip(",.")
-        if lw in _PREPOSITIONS:
-            break
-        if not (lw.endswith("'s") or lw.endswith("’s")):
-            words.append(lw)
-    return _gender_of(words)
-
-
 def _descriptor_span(text: str, toks: list[Tok], a: int, b: int, head: str) -> Mention:
     s, e, t = _span_text(text, toks, a, b)
-    if t[:1].isupper() and toks[a].lower in DETERMINERS | ANON_HEADS:
+    if t[:1].isupper() and toks[a].lower in _DETERMINERS_OR_ANON:
         t = t[:1].lower() + t[1:]
     plural = (head.endswith("s") and not head.endswith("ss")) or head in ("people", "police")
     return Mention("descriptor", a, b, s, e, t, head=head, plural=plural,
@@ -792,7 +414,7 @@ def _descriptor_span(text: str, toks: list[Tok], a: int, b: int, head: str) -> M
 
 
 def _right_link(text: str, toks: list[Tok], m: Mention, e: int, hi: int) -> Mention | None:
-    if m.head not in PERSON_HEADS_FOR_LINK | DOCUMENT_HEADS:
+    if m.head not in _LINK_HEADS:
         return None
     right = np_right(text, toks, e + 1, hi)
     if right is None or right.kind == "pronoun":

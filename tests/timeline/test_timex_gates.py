@@ -11,7 +11,7 @@ import pytest
 from analysis_utils.timeline.engine import RULES
 from analysis_utils.timeline.patterns import fold_safe_lower, lower_case_form
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [
     "The talks resumed on Monday, three days after the vote, and will end by Friday, March 3, 2024.",
     "Two years ago the plant closed; in the past few years, output fell 5 percent a year.",

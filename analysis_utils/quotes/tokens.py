@@ -1,0 +1,105 @@
+"""Tokens with offsets for the quote rules: words (abbreviations and initials keep
+their period), punctuation, and whole quotations as single tokens (:func:`tokenize`).
+"""
+from __future__ import annotations
+
+import re
+
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*|\S")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev hon jr sr st mt ft no inc co corp "
+    "ltd vs pres amb supt det insp cmdr maj brig gens sens reps messrs mme mlle fr atty dept del "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+class Tok:
+    """A token: ``kind`` ``w`` (word), ``p`` (punctuation) or ``q`` (a quotation,
+    marks included; ``q`` is its index in the caller's list). ``lower``, ``cap``,
+    ``possessive`` and ``bare`` are computed once, when the token is made."""
+
+    __slots__ = ("text", "start", "end", "kind", "lower", "cap", "q", "possessive", "bare")
+
+    def __init__(self, text: str, start: int, end: int, kind: str, lower: str = "", cap: bool = False,
+                 q: int = -1) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.q = q
+        self.lower = w = text.lower()
+        if kind == "p" and len(w) == 1:  # one punctuation mark
+            self.cap = self.possessive = False
+            self.bare = "" if w == "." else w
+            return
+        self.cap = kind == "w" and text[:1].isupper()
+        # a possessive word ("Clinton's"); bare: lower-case, without a trailing period or possessive 's
+        self.possessive = kind == "w" and len(text) > 2 and w[-2:] in ("'s", "’s")
+        if w[-2:] in ("'s", "’s") and len(w) > 2:
+            w = w[:-2]
+        self.bare = w.rstrip(".")
+
+    def _key(self) -> tuple:
+        return (self.text, self.start, self.end, self.kind, self.lower, self.cap, self.q)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, as a dataclass with eq)
+
+    def __repr__(self) -> str:
+        return (f"Tok(text={self.text!r}, start={self.start!r}, end={self.end!r}, kind={self.kind!r}, "
+                f"lower={self.lower!r}, cap={self.cap!r}, q={self.q!r})")
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]] = ()) -> list[Tok]:
+    """Tokens of ``text[start:end]``; each ``(open, close, index)`` in ``quotes`` becomes one
+    ``q`` token. Abbreviations (``Sen.``, ``Mr.``) and initials (``W.``) keep their period."""
+    out: list[Tok] = []
+    pos = start
+    for qa, qb, qi in sorted(quotes):
+        if qb <= pos or qa >= end:
+            continue
+        _words(text, pos, max(pos, qa), out)
+        out.append(Tok(text[qa:qb], qa, qb, "q", q=qi))
+        pos = max(pos, qb)
+    _words(text, pos, end, out)
+    return out
+
+
+_DERIVED: dict[str, tuple[str, bool, bool, str]] = {}  # token text -> (lower, cap, possessive, bare)
+
+
+def _derived(text: str, kind: str) -> tuple[str, bool, bool, str]:
+    """What :class:`Tok` computes from a word or punctuation mark, once per distinct text."""
+    d = _DERIVED.get(text)
+    if d is None:
+        if len(_DERIVED) > 200_000:
+            _DERIVED.clear()
+        t = Tok(text, 0, 0, kind)
+        d = _DERIVED[text] = (t.lower, t.cap, t.possessive, t.bare)
+    return d
+
+
+def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
+    append = out.append
+    new = object.__new__
+    derived = _DERIVED
+    for m in _TOKEN.finditer(text, a, b):
+        s = m.group()
+        ms, me = m.span()
+        if s == "." and out and out[-1].kind == "w" and out[-1].end == ms:
+            prev = out[-1]
+            if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
+                out[-1] = Tok(prev.text + ".", prev.start, me, "w")
+                continue
+        # Tok(s, ms, me, kind) without the call: the derived fields are the same for the same text
+        kind = "w" if s[0].isalnum() else "p"
+        d = derived.get(s) or _derived(s, kind)
+        t = new(Tok)
+        t.text, t.start, t.end, t.kind, t.q = s, ms, me, kind, -1
+        t.lower, t.cap, t.possessive, t.bare = d
+        append(t)
