@@ -89,10 +89,11 @@ def _speech_quotes(quotes: pd.DataFrame | None) -> list[tuple[int, int, str, str
     speakers as canonical registry names where the table has them."""
     if quotes is None or quotes.empty:
         return []
-    q = quotes[quotes["kind"].isin(SPEECH_KINDS)]
-    speakers = q["speaker_actor"] if "speaker_actor" in q.columns else q["speaker"]
+    speakers = quotes["speaker_actor"] if "speaker_actor" in quotes.columns else quotes["speaker"]
     return [(int(a), int(b), "" if pd.isna(sp) else str(sp), str(k))
-            for a, b, sp, k in zip(q["start"].tolist(), q["end"].tolist(), speakers.tolist(), q["kind"].tolist())]
+            for a, b, sp, k in zip(quotes["start"].tolist(), quotes["end"].tolist(), speakers.tolist(),
+                                   quotes["kind"].tolist())
+            if k in SPEECH_KINDS]
 
 
 def _covering(pos: int, quotes: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str] | None:

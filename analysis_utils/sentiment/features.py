@@ -182,15 +182,17 @@ class _Stemmed:
         self.right = [_stem(t) for t in ctx.right]
 
 
-def _ngrams(tokens: list[str], orders, prefix: str) -> Iterator[str]:
-    n = len(tokens)
+def _ngrams(tokens: list[str], orders, prefix: str) -> list[str]:
+    """The n-grams of ``tokens`` for each order in ``orders``, in that order, prefixed."""
+    out: list[str] = []
     for order in orders:
         if order == 1:
-            for t in tokens:
-                yield prefix + t
+            out += [prefix + t for t in tokens]
+        elif order == 2:
+            out += [f"{prefix}{a} {b}" for a, b in zip(tokens, tokens[1:])]
         else:
-            for i in range(n - order + 1):
-                yield prefix + " ".join(tokens[i : i + order])
+            out += [prefix + " ".join(tokens[i : i + order]) for i in range(len(tokens) - order + 1)]
+    return out
 
 
 def _family(f: dict, keys: Iterable[str], norm: bool) -> None:
