@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..text.clauses import clause_chunks
 from .tense import tense_cues
 
 MAX_OBJECT_WORDS = 7
@@ -46,7 +47,6 @@ MAX_SUBJECT_WORDS = 8
 MAX_LABEL_WORDS = 16
 
 _WORD = re.compile(r"[\w'’.-]*\w|[\w]")
-_BREAK = re.compile(r"[;:]|,(?=\s)|\s[-–—]{1,2}\s|[–—]|\.{3,}|…|[\"“”]|\s\(|\)(?=\s)")
 _TIME_PREP = r"after|before|since|following|during|until|till|amid|ahead\s+of|prior\s+to|from"
 _DET = (r"the|their|his|her|its|our|my|your|a|an|this|that|these|those|"
         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s")
@@ -105,16 +105,6 @@ class Mention:
 
 def _words(s: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group(0)) for m in _WORD.finditer(s)]
-
-
-def _chunks(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the sentence between clause punctuation (empty chunks dropped)."""
-    out, pos = [], 0
-    for m in _BREAK.finditer(sentence):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(sentence)))
-    return [(s, e) for s, e in out if sentence[s:e].strip(" \t\n.,;:!?'’\"“”()")]
 
 
 def _tidy(s: str) -> str:
@@ -286,7 +276,7 @@ def event_label(sentence: str, ts: int, te: int, mentions: Iterable[Mention] = (
         tail = re.split(r"[;:,.!?\"“”]\s|[;:!?\"“”]|\.$", sentence[te + pm.end():])[0]
         text = _tidy(timex + "'s " + _cap_words(tail, MAX_OBJECT_WORDS))
         return Label(text, "possessive", ts, te + pm.end() + len(tail))
-    chunks = _chunks(sentence) or [(0, len(sentence))]
+    chunks = clause_chunks(sentence) or [(0, len(sentence))]
     k = next((i for i, (s, e) in enumerate(chunks) if s <= ts < e), None)
     if k is None:
         k = min(range(len(chunks)), key=lambda i: abs(chunks[i][0] - ts))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..text.clauses import chunk_around
 from .patterns import fold_safe_lower, lower_case_form
 
 # news writes a scheduled event in the simple present: "the team leaves Thursday",
@@ -91,7 +92,6 @@ _REPORT_CUE = re.compile(r"(?i:\b(?:" + "|".join(_REPORTING + _REPORTING_PRESENT
 _REPORTING_PRESENT_SET = frozenset(_REPORTING_PRESENT)
 _MODAL_BEFORE = re.compile(r"(?i:\b(?:will|would|shall|to|may|might|could|can|should|must)\s+$|'ll\s*$)")
 _ATTRIBUTION = re.compile(r"(?i:\baccording\s+to\b)")
-_CLAUSE_BREAK = re.compile(r"[;:,\u2014\u2013]|\s-\s|\.\.\.")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+(?:the\s+)?$)")
 _ENDPOINT_BEFORE = re.compile(r"(?i:\b(?:until|till|through|to|by|effective|expires?|expiring|due|before)\s+(?:the\s+|at\s+)?$)")
 
@@ -173,11 +173,7 @@ def clause_tense(sentence: str, s: int, e: int, cues: list[tuple[int, int, str]]
     """Tense of the clause holding ``sentence[s:e]`` from the nearest cue
     (cues in the same clause first; reporting verbs count as past but lose
     to any other cue within 30 characters)."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, s):
-        left = m.end()
-    m = _CLAUSE_BREAK.search(sentence, e)
-    right = m.start() if m else len(sentence)
+    left, right = chunk_around(sentence, s, e)
     clause = sentence[left:right]
     if _ATTRIBUTION.search(clause[: max(0, s - left)]):
         return "none"
