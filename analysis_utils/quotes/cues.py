@@ -49,18 +49,10 @@ def inflections(lemma: str) -> list[str]:
     ['reply', 'replies', 'replied', 'replying']
     """
     w = lemma
-    if w.endswith(("s", "sh", "ch", "x", "z", "o")):
-        third = w + "es"
-    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
-        third = w[:-1] + "ies"
-    else:
-        third = w + "s"
-    if w.endswith("e"):
-        past = w + "d"
-    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
-        past = w[:-1] + "ied"
-    else:
-        past = w + "ed"
+    y_to_i = w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS  # reply -> replies, replied
+    stem = w[:-1] + "i" if y_to_i else w
+    third = stem + "es" if y_to_i or w.endswith(("s", "sh", "ch", "x", "z", "o")) else w + "s"
+    past = w + "d" if w.endswith("e") else stem + "ed"
     if w.endswith("ie"):
         ing = w[:-2] + "ying"
     elif w.endswith("e") and not w.endswith(("ee", "ye", "oe")):

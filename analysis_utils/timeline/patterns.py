@@ -173,6 +173,13 @@ class Rule:
     gate_words: tuple[str, ...] | None = None
 
 
+def preceded_by(words: str, width: int) -> Callable[..., bool]:
+    """A rule's ``check``: the match follows one of ``words`` (a regex alternation) and a
+    space, looking back ``width`` characters."""
+    rx = re.compile(rf"(?i:\b(?:{words})\s$)")
+    return lambda m, text, s, e: rx.search(text[max(0, s - width):s]) is not None
+
+
 def rule_collector(rules: list[Rule]) -> Callable[..., Callable]:
     """A decorator factory: ``@rule(name, pattern, prio=, check=, triggers=)`` appends
     the decorated resolver to ``rules`` as a :class:`Rule`, in definition order (among

@@ -21,6 +21,7 @@ from ..patterns import (
     YEAR4,
     Rule,
     mod_of,
+    preceded_by,
     rule_collector,
 )
 from ..resolve import Result, absolute, anchored, pick_by_tense, underspecified
@@ -346,7 +347,7 @@ def _h_year_range(m, ctx):
     "apostrophe_year",
     r"(?<![\w'’])(?P<q>['’])(?P<yy>\d\d)(?![\w%'’])",
     prio=2,
-    check=lambda m, text, s, e: re.search(r"(?i:\b(?:in|since|of|fiscal|class|until|by|from|early|late|mid)\s$)", text[max(0, s - 7):s]) is not None,
+    check=preceded_by("in|since|of|fiscal|class|until|by|from|early|late|mid", 7),
     triggers=("#apos",),
 )
 def _h_apos_year(m, ctx):

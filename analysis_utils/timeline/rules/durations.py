@@ -12,7 +12,7 @@ import re
 
 from ..points import MONTHS, PARTS, SEASONS, WEEKDAYS
 from ..number_words import QUANT, SMALLW, TENSW, UNIT, duration_value, parse_number, unit_of
-from ..patterns import PLURAL_UNIT_GATE, UNIT_WORD, UNIT_WORDS, Rule, rule_collector
+from ..patterns import PLURAL_UNIT_GATE, UNIT_WORD, UNIT_WORDS, Rule, preceded_by, rule_collector
 from ..resolve import Result
 
 RULES: list[Rule] = []
@@ -136,9 +136,7 @@ def _h_duration_vague(m, ctx):
     r"(?i:(?<![\w-])(?:many\s+|several\s+|some\s+|(?P<the>the)\s+)?(?P<unit>"
     r"seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?P<alt>\s+(?:or|and|to)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades))?(?![\w-]))",
     prio=1,
-    check=lambda m, text, s, e: re.search(
-        r"(?i:\b(?:for|over|in|within|lasting|took|take|takes|spent|spend|after|follows|following|followed)\s$)", text[max(0, s - 10):s]
-    ) is not None,
+    check=preceded_by("for|over|in|within|lasting|took|take|takes|spent|spend|after|follows|following|followed", 10),
     triggers=UNIT_WORDS,
     gate=PLURAL_UNIT_GATE,
 )
@@ -163,7 +161,7 @@ def _h_duration_bare(m, ctx):
     "a_while",
     r"(?i:(?<![\w-])a\s+(?:long\s+|short\s+|little\s+)?while(?![\w-]))",
     prio=1,
-    check=lambda m, text, s, e: re.search(r"(?i:\b(?:for|in|after|within|took|take|takes)\s$)", text[max(0, s - 7):s]) is not None,
+    check=preceded_by("for|in|after|within|took|take|takes", 7),
     triggers=("while",),
 )
 def _h_a_while(m, ctx):
