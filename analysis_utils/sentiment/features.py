@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..text.document import Document
 from .clauses import _check_span, _core, _sentence_span, clause_in, quote_pairs
@@ -220,13 +220,10 @@ def _stem(token: str) -> str:
     return _porter().stem(token)
 
 
-def _char_ngrams(tokens: list[str], orders) -> Iterator[str]:
+def _char_ngrams(tokens: list[str], orders) -> list[str]:
     """Character n-grams of the clause's words (target masked, word edges marked ``_``)."""
     orders = tuple(orders)
-    for t in tokens:
-        if t == TARGET or not t[:1].isalpha():
-            continue
-        yield from _word_char_ngrams(t, orders)
+    return [g for t in tokens if t != TARGET and t[:1].isalpha() for g in _word_char_ngrams(t, orders)]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -23,6 +23,35 @@ def _vader():
 
 
 @functools.lru_cache(maxsize=1)
+def _emoji_chars() -> frozenset:
+    """The characters VADER's emoji pass replaces (its one-character emoji keys)."""
+    return frozenset(k for k in _vader().emojis if len(k) == 1)
+
+
+def vader_scores(text: str) -> dict:
+    """``SentimentIntensityAnalyzer().polarity_scores(text)``, the same dict. VADER first
+    rewrites emojis character by character; a text without one skips that pass (the
+    rest of ``polarity_scores`` of vaderSentiment 3.3, MIT licence, as written there)."""
+    va = _vader()
+    if not _emoji_chars().isdisjoint(text):
+        return va.polarity_scores(text)
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    text = text.strip()
+    sentitext = SentiText(text)
+    sentiments: list = []
+    words = sentitext.words_and_emoticons
+    for i, item in enumerate(words):
+        low = item.lower()
+        if low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        sentiments = va.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = va._but_check(words, sentiments)
+    return va.score_valence(sentiments, text)
+
+
+@functools.lru_cache(maxsize=1)
 def _pattern_sentiment():
     """TextBlob's default analyser (PatternAnalyzer): the pattern lexicon scorer that
     ``TextBlob(text).sentiment_assessments`` calls (twice, building a blob and two named
@@ -47,7 +76,7 @@ def textblob_polarity(text: str) -> float:
 @functools.lru_cache(maxsize=1024)
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (0.0 for blank text); kept for repeated texts."""
-    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+    return float(vader_scores(text)["compound"]) if text.strip() else 0.0
 
 
 _VADER_TOKEN_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -82,9 +111,8 @@ def _lexicon_scores(clause: str) -> dict:
             "vader_drivers": [],
         }
     polarity, subjectivity, assessments = _textblob(clause)
-    va = _vader()
-    vs = va.polarity_scores(clause)
-    lex = va.lexicon
+    vs = vader_scores(clause)
+    lex = _vader().lexicon
     vwords = []
     for w in _VADER_TOKEN_RE.findall(clause):
         v = lex.get(w.lower())

@@ -363,3 +363,29 @@ def test_caller_given_sentence_span():
     assert S.clause_around(t, i, j, sentence=line2)[0] >= line2[0]
     with pytest.raises(ValueError, match="does not hold the target"):
         S.target_sentiment(t, i, j, sentence=(0, 10))
+
+
+_VADER_CASES = [
+    "", "   ", "Good.", "The deal is NOT good!!!", "It was kind of bad, but the talks went well :)",
+    "He said the plan was “a disaster” — and worse.", "I love it 😀 so much", "😡😡", "No problem at all?",
+    "The sanctions hurt; however, growth was extremely strong.", "never   so  happy\n\tbefore",
+]
+
+
+@pytest.mark.parametrize("text", _VADER_CASES)
+def test_vader_scores_are_vaders_own(text):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis_utils.sentiment.lexicons import vader_scores
+
+    assert vader_scores(text) == SentimentIntensityAnalyzer().polarity_scores(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["good", "bad", "not", "but", "very", "kind", "of", "no", "GREAT", "!", "?", "!!",
+                                  ":)", "😀", "🙁", ",", ".", "'", '"', " ", "  ", "\n", "x", "least"]),
+                max_size=25).map("".join))
+def test_vader_scores_match_vader_on_any_text(text):
+    from analysis_utils.sentiment.lexicons import _vader, vader_scores
+
+    assert vader_scores(text) == _vader().polarity_scores(text)
