@@ -42,6 +42,7 @@ from ..actors.mentions import find_mentions
 from ..actors.registry import load_registry
 from ..quotes.finder import find_quotes_in_article
 from ..text.document import Document
+from ..text.frames import ints, strings, table
 from .lexicons import score_clause_lexicons
 from .target import Scored, score_target
 
@@ -60,6 +61,8 @@ SUMMARY_COLUMNS = [
     "share_negative", "share_neutral", "share_positive", "textblob", "vader",
 ]
 SPEECH_KINDS = ("direct", "partial", "headline")
+_SUMMARY_TYPES = {c: strings for c in ("actor", "kind", "country", "voice")} | {"mentions": ints} | {
+    c: (lambda v: np.array(v, dtype=np.float64)) for c in SUMMARY_COLUMNS[5:]}
 
 
 def paragraph_labels(article: "Article") -> pd.Series:
@@ -312,7 +315,7 @@ def _summary(rows: list[dict], registry, n_boot: int, seed: int) -> pd.DataFrame
     for r in out:
         total[r["actor"]] = total.get(r["actor"], 0) + r["mentions"]
     out.sort(key=lambda r: (-total[r["actor"]], r["actor"], VOICES.index(r["voice"])))
-    return pd.DataFrame(out, columns=SUMMARY_COLUMNS)
+    return table({c: _SUMMARY_TYPES[c]([r[c] for r in out]) for c in SUMMARY_COLUMNS})
 
 
 def actor_sentiment(
