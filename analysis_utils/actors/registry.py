@@ -181,10 +181,7 @@ def _load_cached(paths: tuple[str, ...]) -> Registry:
 
 def default_registry_paths() -> list[Path]:
     """``data/actors.yml`` and, when present, ``data/actors.local.yml``."""
-    from ..paths import data_dir
-
-    d = data_dir()
-    return [p for p in (d / "actors.yml", d / "actors.local.yml") if p.is_file()]
+    return [Path(p) for p in _default_path_strings()]
 
 
 #: the two default registry files (as strings) of each working directory, keyed by that

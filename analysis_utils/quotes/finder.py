@@ -92,6 +92,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.document import Document
+from ..text.frames import nullable_ints
 from ..text.paragraphs import ANALYSED_KINDS as ANALYSED_SEGMENTS  # noqa: F401  (part of this module's API)
 from .builder import QuoteBuilder
 from .cues import CueLexicon, default_lexicon
@@ -121,9 +122,8 @@ _STRING_DTYPE = pd.api.types.pandas_dtype("string")
 def _column(rows: list[dict], c: str):
     values = [r[c] for r in rows]
     dtype = _DTYPES[c]
-    if c in _NULLABLE:  # nullable integers: the values, and a mask where there is none
-        mask = np.array([v is None for v in values], dtype=bool)
-        return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype=np.int64), mask)
+    if c in _NULLABLE:
+        return nullable_ints(values)
     if dtype == _STRING_DTYPE:
         return pd.array(values, dtype=dtype)
     return np.array(values, dtype=dtype)  # int64 and bool

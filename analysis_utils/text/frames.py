@@ -30,6 +30,12 @@ def bools(values: Iterable[bool]) -> np.ndarray:
     return np.array(values if isinstance(values, list) else list(values), dtype=bool)
 
 
+def nullable_ints(values: list) -> "pd.arrays.IntegerArray":
+    """An ``Int64`` column: the integers, ``None`` where there is none."""
+    mask = np.array([v is None for v in values], dtype=bool)
+    return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype=np.int64), mask)
+
+
 def objects(values: list) -> np.ndarray:
     """A column of Python objects, for pandas to infer its type."""
     arr = np.empty(len(values), dtype=object)

@@ -48,6 +48,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..text.document import Document
+from ..text.frames import nullable_ints, objects, table
 from .points import interval_of_value
 from .labels import Mention, event_label
 
@@ -203,20 +204,16 @@ def _table(rows: list[dict]) -> pd.DataFrame:
     """The events table of the rows: integer columns ``Int64``; a column of strings only
     is built straight from its values (the dtype pandas infers for them), any other
     through ``pd.DataFrame(rows)`` as a whole."""
-    import numpy as np
-
     data = {}
     for c in EVENT_COLUMNS:
         vals = [r[c] for r in rows]
         if c in _INT_COLUMNS:
-            data[c] = pd.array(vals, dtype="Int64")
+            data[c] = nullable_ints(vals)
         elif all(type(v) is str for v in vals):
-            arr = np.empty(len(vals), dtype=object)
-            arr[:] = vals
-            data[c] = arr
+            data[c] = objects(vals)
         else:
             out = pd.DataFrame(rows, columns=EVENT_COLUMNS)
             for c in _INT_COLUMNS:
                 out[c] = out[c].astype("Int64")
             return out
-    return pd.DataFrame(data, copy=False)
+    return table(data)

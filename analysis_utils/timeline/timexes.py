@@ -145,6 +145,7 @@ import pandas as pd
 
 from .points import safe_date
 from ..text.document import Document
+from ..text.frames import ints, objects, table
 from .engine import tag
 from .number_words import duration_value, parse_number
 
@@ -212,17 +213,8 @@ def _frame(rows: list[dict], columns: list[str] = COLUMNS) -> pd.DataFrame:
 
 
 def _frame_of_columns(columns: list[str], values: list[list]) -> pd.DataFrame:
-    import numpy as np
-
-    data = {}
-    for c, vals in zip(columns, values):
-        if c in _INT_COLUMNS:
-            data[c] = np.array(vals, dtype=np.int64)
-        else:
-            arr = np.empty(len(vals), dtype=object)
-            arr[:] = vals
-            data[c] = arr
-    return pd.DataFrame(data, copy=False)
+    """Integer columns as ``int64``, the others left to pandas to infer."""
+    return table({c: ints(vals) if c in _INT_COLUMNS else objects(vals) for c, vals in zip(columns, values)})
 
 
 def find_timexes(text: str, anchor: Any = None) -> pd.DataFrame:
