@@ -237,13 +237,9 @@ def quote_spans(text: "str | Document") -> list[tuple[int, int]]:
             if q.family == "double" and q.depth == 0 and (q.continued or not q.unclosed)]
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 class _Inside:
-    """``_Inside(spans)(pos)`` is ``_in_spans(pos, spans)``, by bisection: is ``pos`` in
-    one of the half-open ``spans`` (which may overlap)?"""
+    """``_Inside(spans)(pos)``: is ``pos`` in one of the half-open ``spans`` (which may
+    overlap)? By bisection over the spans sorted by start."""
 
     def __init__(self, spans: list[tuple[int, int]]):
         order = sorted(spans)
