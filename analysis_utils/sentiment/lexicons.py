@@ -23,6 +23,14 @@ def _vader():
 
 
 @functools.lru_cache(maxsize=1)
+def _vader_parts():
+    """VADER's booster words and its tokenised-text class (imported once)."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    return BOOSTER_DICT, SentiText
+
+
+@functools.lru_cache(maxsize=1)
 def _emoji_chars() -> frozenset:
     """The characters VADER's emoji pass replaces (its one-character emoji keys)."""
     return frozenset(k for k in _vader().emojis if len(k) == 1)
@@ -35,8 +43,7 @@ def vader_scores(text: str) -> dict:
     va = _vader()
     if not _emoji_chars().isdisjoint(text):
         return va.polarity_scores(text)
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
-
+    BOOSTER_DICT, SentiText = _vader_parts()
     text = text.strip()
     sentitext = SentiText(text)
     sentiments: list = []

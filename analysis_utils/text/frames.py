@@ -10,6 +10,7 @@ infer, as it was.
 """
 from __future__ import annotations
 
+from collections import namedtuple
 from functools import lru_cache
 from typing import Iterable, Mapping
 
@@ -63,6 +64,19 @@ def table(columns: Mapping[str, object]) -> pd.DataFrame:
         return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(names)).copy(),
                                          index=pd.RangeIndex(n), verify_integrity=False)
     return pd.DataFrame(dict(columns), columns=names, copy=False)
+
+
+_ROW_TYPES: dict[tuple, type] = {}
+
+
+def table_rows(df: pd.DataFrame) -> list[tuple]:
+    """The rows of a table as named tuples, as ``df.itertuples(index=False)`` gives them
+    (same values), without its per-column indexing."""
+    cols = tuple(df.columns)
+    cls = _ROW_TYPES.get(cols)
+    if cls is None:
+        cls = _ROW_TYPES[cols] = namedtuple("Pandas", cols, rename=True)
+    return list(map(cls._make, zip(*(df[c].tolist() for c in cols)))) if cols else [cls() for _ in range(len(df))]
 
 
 @lru_cache(maxsize=64)

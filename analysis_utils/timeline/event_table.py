@@ -48,7 +48,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..text.document import Document
-from ..text.frames import nullable_ints, objects, table
+from ..text.frames import nullable_ints, objects, table, table_rows
 from .points import interval_of_value
 from .labels import Mention, event_label
 
@@ -151,8 +151,6 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
 def _events(article: Any, tx: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     a_iso, a_source = tx.attrs.get("anchor"), tx.attrs.get("anchor_source", "none")
     a_date = date.fromisoformat(a_iso) if a_iso else None
-    from .timexes import table_rows
-
     timex_rows = table_rows(tx)
     dated = []
     for r in timex_rows:

@@ -295,19 +295,6 @@ def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
     return _frame_of_columns(RECORD_COLUMNS, values)
 
 
-_ROW_TYPES: dict[tuple, type] = {}
-
-
-def table_rows(df: pd.DataFrame) -> list[tuple]:
-    """The rows of a table as named tuples, as ``df.itertuples(index=False)`` gives them
-    (same values), without its per-column indexing."""
-    from collections import namedtuple
-
-    cols = tuple(df.columns)
-    cls = _ROW_TYPES.get(cols)
-    if cls is None:
-        cls = _ROW_TYPES[cols] = namedtuple("Pandas", cols, rename=True)
-    return list(map(cls._make, zip(*(df[c].tolist() for c in cols)))) if cols else [cls() for _ in range(len(df))]
 
 
 ARTICLE_KINDS = ("headline", "subheadline", "body", "caption")
