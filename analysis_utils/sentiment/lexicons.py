@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .textblob_pattern import pattern_sentiment
+
 @functools.lru_cache(maxsize=1)
 def _vader():
     """The VADER analyser (its lexicon ships with the package); built once."""
@@ -39,7 +41,9 @@ def _emoji_chars() -> frozenset:
 def vader_scores(text: str) -> dict:
     """``SentimentIntensityAnalyzer().polarity_scores(text)``, the same dict. VADER first
     rewrites emojis character by character; a text without one skips that pass (the
-    rest of ``polarity_scores`` of vaderSentiment 3.3, MIT licence, as written there)."""
+    rest of ``polarity_scores`` of vaderSentiment 3.3, MIT licence, as written there,
+    but that a word outside VADER's lexicon gets its valence, 0, without the call to
+    ``sentiment_valence`` that would give it)."""
     va = _vader()
     if not _emoji_chars().isdisjoint(text):
         return va.polarity_scores(text)
@@ -48,9 +52,10 @@ def vader_scores(text: str) -> dict:
     sentitext = SentiText(text)
     sentiments: list = []
     words = sentitext.words_and_emoticons
+    lexicon = va.lexicon
     for i, item in enumerate(words):
         low = item.lower()
-        if low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of"):
+        if low not in lexicon or low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of"):
             sentiments.append(0)
             continue
         sentiments = va.sentiment_valence(0, sentitext, item, i, sentiments)
@@ -58,20 +63,11 @@ def vader_scores(text: str) -> dict:
     return va.score_valence(sentiments, text)
 
 
-@functools.lru_cache(maxsize=1)
-def _pattern_sentiment():
-    """TextBlob's default analyser (PatternAnalyzer): the pattern lexicon scorer that
-    ``TextBlob(text).sentiment_assessments`` calls (twice, building a blob and two named
-    tuples each time); called here once per text, with the same result."""
-    from textblob.en import sentiment
-
-    return sentiment
-
-
 def _textblob(text: str) -> tuple[float, float, list]:
-    """``(polarity, subjectivity, assessments)`` of TextBlob's sentiment of ``text``."""
-    score = _pattern_sentiment()(text)
-    return float(score[0]), float(score[1]), score.assessments
+    """``(polarity, subjectivity, assessments)`` of TextBlob's sentiment of ``text``
+    (the pattern analyser behind ``TextBlob(text).sentiment``, read straight from its
+    lexicon: :mod:`.textblob_pattern`)."""
+    return pattern_sentiment(text)
 
 
 @functools.lru_cache(maxsize=1024)
