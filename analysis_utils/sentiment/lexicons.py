@@ -11,56 +11,9 @@ import functools
 import re
 
 from .textblob_pattern import pattern_sentiment
+from .vader_rules import vader, vader_scores  # noqa: F401  (vader_scores re-exported)
 
-@functools.lru_cache(maxsize=1)
-def _vader():
-    """The VADER analyser (its lexicon ships with the package); built once."""
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ImportError(
-            "VADER is needed for sentiment scoring: pip install 'vaderSentiment>=3.3,<4'"
-        ) from exc
-    return SentimentIntensityAnalyzer()
-
-
-@functools.lru_cache(maxsize=1)
-def _vader_parts():
-    """VADER's booster words and its tokenised-text class (imported once)."""
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
-
-    return BOOSTER_DICT, SentiText
-
-
-@functools.lru_cache(maxsize=1)
-def _emoji_chars() -> frozenset:
-    """The characters VADER's emoji pass replaces (its one-character emoji keys)."""
-    return frozenset(k for k in _vader().emojis if len(k) == 1)
-
-
-def vader_scores(text: str) -> dict:
-    """``SentimentIntensityAnalyzer().polarity_scores(text)``, the same dict. VADER first
-    rewrites emojis character by character; a text without one skips that pass (the
-    rest of ``polarity_scores`` of vaderSentiment 3.3, MIT licence, as written there,
-    but that a word outside VADER's lexicon gets its valence, 0, without the call to
-    ``sentiment_valence`` that would give it)."""
-    va = _vader()
-    if not _emoji_chars().isdisjoint(text):
-        return va.polarity_scores(text)
-    BOOSTER_DICT, SentiText = _vader_parts()
-    text = text.strip()
-    sentitext = SentiText(text)
-    sentiments: list = []
-    words = sentitext.words_and_emoticons
-    lexicon = va.lexicon
-    for i, item in enumerate(words):
-        low = item.lower()
-        if low not in lexicon or low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of"):
-            sentiments.append(0)
-            continue
-        sentiments = va.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = va._but_check(words, sentiments)
-    return va.score_valence(sentiments, text)
+_vader = vader  # the analyser, built once (its lexicon: the VADER drivers)
 
 
 def _textblob(text: str) -> tuple[float, float, list]:
