@@ -7,7 +7,9 @@ subclass whose every lookup goes through a Python wrapper, and its emoticon chec
 every emoticon of its table for each short non-word token. :func:`pattern_sentiment`
 does the same steps with plain ``dict`` lookups and the emoticons lowered once: the
 same ``(polarity, subjectivity, assessments)`` as ``textblob.en.sentiment(text)``
-(tested against it), in about half the time. The tokenizer is TextBlob's own.
+(tested against it), in about half the time: the tokenizer
+(:func:`find_tokens`) is TextBlob's, its patterns compiled once and plain words taken as
+they are.
 
 The rules below are those of ``Sentiment.assessments`` in TextBlob 0.18
 (``textblob/_text.py``, from Pattern, BSD licence), in the same order.
@@ -41,7 +43,7 @@ def pattern_sentiment(text: str) -> tuple[float, float, list]:
     """``(polarity, subjectivity, assessments)`` of ``textblob.en.sentiment(text)``:
     ``assessments`` is a list of ``(words, polarity, subjectivity, label)``."""
     sentiment, lexicon, modifier_words, emoticons, punctuation, mood, irony = _analyser()
-    words = [w.lower() for w in " ".join(sentiment.tokenizer(text)).split()]
+    words = [w.lower() for w in " ".join(find_tokens(text)).split()]
     a = _assessments(words, sentiment, lexicon, modifier_words, emoticons, punctuation, mood, irony)
     return _avg([p for _w, p, _s, _x in a]), _avg([s for _w, _p, s, _x in a]), a
 
@@ -108,3 +110,77 @@ def _assessments(words, sentiment, lexicon, modifier_words, emoticons, punctuati
                 if p is not None:
                     a.append([[w], p, 1.0, 1.0, 1, mood])
     return [(ws, p * -0.5 if neg < 0 else p, s, x) for ws, p, s, _i, neg, x in a]
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer_parts():
+    """What TextBlob's tokenizer reads, compiled once: its contraction rules, punctuation,
+    abbreviations and the abbreviation, sarcasm and emoticon patterns."""
+    import re
+
+    from textblob import _text as t
+
+    replace = [(re.compile(a), b) for a, b in t.replacements.items()]
+    punctuation = tuple(t.PUNCTUATION.replace(".", ""))
+    return (replace, t.replacements, punctuation, punctuation + (".",), t.ABBREVIATIONS,
+            (t.RE_ABBR1, t.RE_ABBR2, t.RE_ABBR3), t.RE_SARCASM, t.RE_EMOTICONS, t.EOS,
+            re.compile(r"\n{2,}"), re.compile(r"\s+"))
+
+
+def find_tokens(string: str) -> list[str]:
+    """``textblob.en.sentiment.tokenizer(string)`` (Pattern's ``find_tokens`` with its
+    defaults): the sentences, each a space-separated string of tokens. The same steps,
+    with the patterns compiled once and a plain word (letters and digits only, which
+    has no punctuation to split) taken as it is."""
+    (replace, replace_keys, punctuation, trailing, abbreviations, abbr_res, sarcasm, emoticons, eos,
+     linebreak, spaces) = _tokenizer_parts()
+    for pattern, b in replace:
+        string = pattern.sub(b, string)
+    string = (string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+              .replace("'", " ' ").replace('"', ' " '))
+    string = string.replace("\r\n", "\n")
+    string = linebreak.sub(" %s " % eos, string)
+    string = spaces.sub(" ", string)
+    tokens: list[str] = []
+    for t in (string + " ").split(" "):
+        if not t:
+            continue
+        if t.isalnum():
+            tokens.append(t)
+            continue
+        tail = []
+        while t.startswith(punctuation) and t not in replace_keys:
+            tokens.append(t[0])
+            t = t[1:]
+        while t.endswith(trailing) and t not in replace_keys:
+            if t.endswith(punctuation):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if t in abbreviations or any(r.match(t) is not None for r in abbr_res):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            tokens.append(t)
+        tokens.extend(reversed(tail))
+    sentences: list[list[str]] = [[]]
+    i = j = 0
+    ends = ("...", ".", "!", "?", eos)
+    closers = ("'", '"', "”", "’", "...", ".", "!", "?", ")", eos)
+    while j < len(tokens):
+        if tokens[j] in ends:
+            while j < len(tokens) and tokens[j] in closers:
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    out = (sarcasm.sub("(!)", " ".join(s)) for s in sentences if len(s) > 0)
+    return [emoticons.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in out]

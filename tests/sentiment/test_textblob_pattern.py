@@ -40,3 +40,19 @@ def test_modifier_and_negation_are_textblobs():
                 max_size=25).map(" ".join))
 def test_same_as_textblob_on_any_text(text):
     assert pattern_sentiment(text) == _textblob(text)
+
+
+_TOKENS = ["good", "Mr.", "U.S.", "e.g.", "etc.", "...", "(!)", "( ! )", "!", ":)", ": )", ":-D", "X", "D", "<3", "'",
+           '"', "“", "”", "’", "n't", "'s", "'ll", "don't", "\n\n", "\r\n", "\t", "a.", "T.", "abc.", ".", ",", "(",
+           ")", "?!", "END-OF-SENTENCE", "vs.", "3.5", "$5", "not", "very", " "]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TOKENS), max_size=14), st.sampled_from(["", " "]))
+def test_tokenizer_is_textblobs(tokens, sep):
+    from textblob.en import sentiment
+
+    from analysis_utils.sentiment.textblob_pattern import find_tokens
+
+    text = sep.join(tokens)
+    assert find_tokens(text) == sentiment.tokenizer(text)
