@@ -14,7 +14,10 @@ article from its file (as ``analyze`` does) and computes every table ``analyze``
 events, actor sentiment), after a warm-up on five articles (model, registry and
 lexicons loaded). Reported: articles per second, and milliseconds per article for each
 stage. The stages of this code are the article's layers, asked for one after the other
-(each reads the layers below it, already computed); the reference commit is timed the
+(each reads the layers below it, already computed): sentiment is two of them,
+``target_sentiment`` (every mention scored by the model: the evidence layer) and
+``actor_sentiment`` (the table that summarises it per actor and voice, with bootstrap
+intervals), printed also together. The reference commit is timed the
 same way, table by table through its own ``article_tables`` (where each table recomputed
 what it needed). The reference is the commit before the architecture change
 (``--ref``), checked out into a temporary folder with ``git archive``.
@@ -46,7 +49,10 @@ SHARED = Path(os.environ.get("NEWS_KIT_SHARED", ROOT.parent / "shared"))
 TRAIN = SHARED / "bench" / "polnear_train" / "text"
 DEV = SHARED / "bench" / "polnear_dev" / "text"
 REF = "2ac755b"  # the last commit of the flat layout
-STAGES = ("load", "segments", "sentences", "mentions", "quotes", "timexes", "events", "actor_sentiment")
+STAGES = ("load", "segments", "sentences", "mentions", "quotes", "timexes", "events", "target_sentiment",
+          "actor_sentiment")
+#: not a table of its own: the layer of scored mentions that the actor sentiment table summarises
+SCORED = "target_sentiment"
 
 
 # --------------------------------------------------------------------------- worker
@@ -65,6 +71,8 @@ def _worker_speed(tree: str, n: int, cpu: int) -> dict:
     for f in files[:5]:
         article_tables(load_article(f))
     layered = hasattr(analysis_utils.Article, "of")  # the layered code: tables read the article's layers
+    if layered:
+        from analysis_utils.sentiment.actors import scored_items
     totals = {s: 0.0 for s in STAGES}
     failures = 0
     t_all = time.perf_counter()
@@ -74,9 +82,13 @@ def _worker_speed(tree: str, n: int, cpu: int) -> dict:
         totals["load"] += time.perf_counter() - t0
         for name in STAGES[1:]:
             t0 = time.perf_counter()
-            tables, skipped = article_tables(art, names=(name,))
+            if name == SCORED:
+                if layered:
+                    scored_items(art)
+            else:
+                tables, skipped = article_tables(art, names=(name,))
+                failures += bool(skipped)
             totals[name] += time.perf_counter() - t0
-            failures += bool(skipped)
     wall = time.perf_counter() - t_all
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"tree": tree, "layered": layered, "articles": len(files), "wall": wall,
@@ -151,8 +163,13 @@ def speed(n: int, ref: str | None) -> None:
                   + (f", {st['failed_tables']} tables failed" if st["failed_tables"] else ""))
             print(f"  stage by stage ({'layers' if st['layered'] else 'tables, each recomputing what it needs'}):")
             for name in STAGES:
+                if name == SCORED and not st["layered"]:
+                    continue  # no such layer: the table scored its mentions itself
                 print(f"    {name:16s} {ms[name]:7.2f} ms  {ms[name] / tot * 100:5.1f} %")
             print(f"    {'sum':16s} {tot:7.2f} ms")
+            if st["layered"]:
+                both = ms[SCORED] + ms["actor_sentiment"]
+                print(f"    (sentiment, scoring and summary together: {both:.2f} ms, {both / tot * 100:.1f} %)")
         if len(results) == 2:
             a = results[0][1]["articles"] / results[0][1]["wall"]
             b = results[1][1]["articles"] / results[1][1]["wall"]
