@@ -35,7 +35,9 @@ class SentimentModel:
         self.labels = tuple(data["labels"])
         self.config = dict(data["config"])
         self.intercept = [float(v) for v in data["intercept"]]
-        self.weights = data["weights"]  # name -> [weight per label]; read-only
+        # name -> (weight per label): tuples of floats, which the garbage collector
+        # stops tracking (100,000 lists would be walked by every full collection)
+        self.weights = {name: tuple(w) for name, w in data["weights"].items()}
         n = len(self.labels)
         if len(self.intercept) != n or any(len(w) != n for w in self.weights.values()):
             raise ValueError(f"{path or 'model'}: every weight vector must have {n} values")
@@ -49,9 +51,10 @@ class SentimentModel:
             for name, x in feats.items():
                 w = get(name)
                 if w is not None:
-                    z0 += x * w[0]
-                    z1 += x * w[1]
-                    z2 += x * w[2]
+                    w0, w1, w2 = w
+                    z0 += x * w0
+                    z1 += x * w1
+                    z2 += x * w2
             return [z0, z1, z2]
         n = len(z)
         for name, x in feats.items():
