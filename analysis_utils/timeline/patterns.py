@@ -116,10 +116,14 @@ _FOLD_DROP = {ord(c): None for c in _FOLD_SAFE
               and bool(re.match(r"\w", c)) == bool(re.match(r"\w", c.lower()))}
 
 
+# a character that is neither ASCII nor fold-safe (one search instead of translating)
+_NOT_FOLD_SAFE = re.compile("[^\\x00-\\x7f" + "".join(re.escape(chr(c)) for c in _FOLD_DROP) + "]")
+
+
 def fold_safe_lower(text: str) -> str | None:
     """``text.lower()`` when a case-insensitive pattern's lower-case form finds the same
     spans in it as the pattern in ``text`` (see :func:`lower_case_form`), else ``None``."""
-    if text.isascii() or text.translate(_FOLD_DROP).isascii():
+    if text.isascii() or _NOT_FOLD_SAFE.search(text) is None:
         return text.lower()
     return None
 

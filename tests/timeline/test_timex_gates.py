@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from analysis_utils.timeline import engine
 from analysis_utils.timeline.engine import RULES
-from analysis_utils.timeline.patterns import fold_safe_lower, lower_case_form
+from analysis_utils.timeline.patterns import _FOLD_DROP, fold_safe_lower, lower_case_form
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [
@@ -46,6 +47,9 @@ def test_lower_case_forms_find_the_same_spans():
     texts = _texts() + ["He ſaid it wıll be", "İS expected to meet", "They WERE TO MEET on Monday"]
     forms = [(r.pattern, lower_case_form(r.pattern)) for r in RULES]
     assert sum(low is not None for _, low in forms) > 20
+    gates = {r.gate.pattern: r.gate for r in RULES if r.gate is not None}.values()
+    forms += [(g, lower_case_form(g)) for g in gates]
+    assert all(low is not None for _, low in forms[len(RULES):])
     for para in texts:
         low = fold_safe_lower(para)
         if low is None:
@@ -55,3 +59,24 @@ def test_lower_case_forms_find_the_same_spans():
                 assert [m.span() for m in rx.finditer(para)] == [m.span() for m in lrx.finditer(low)]
     assert fold_safe_lower("He ſaid") is None and fold_safe_lower("İS") is None
     assert fold_safe_lower("It’s “fine” — café") == "it’s “fine” — café"
+
+
+def test_fold_safe_is_ascii_once_the_fold_safe_characters_are_dropped():
+    for c in range(0x3000):
+        text = f"It {chr(c)} was"
+        assert (fold_safe_lower(text) is not None) == text.translate(_FOLD_DROP).isascii(), hex(c)
+
+
+def test_the_engine_finds_what_the_patterns_find():
+    """Gate words as one pattern, and a rule's matches found through its lower-case form,
+    are what the words and the pattern find."""
+    texts = _texts() + ["He ſaid it wıll be on Monday", "İS expected to meet in two weeks"]
+    for r in RULES:
+        low_rx = lower_case_form(r.pattern)
+        words = engine._any_of(r.gate_words)
+        for para in texts:
+            if words is not None:
+                assert (words.search(para) is not None) == any(w in para for w in r.gate_words)
+            got = list(engine._matches(r.pattern, low_rx, para, fold_safe_lower(para)))
+            want = list(r.pattern.finditer(para))
+            assert [(m.span(), m.groups()) for m in got] == [(m.span(), m.groups()) for m in want], r.name
