@@ -322,6 +322,14 @@ def article_anchor(article: Any, anchor: Any = None) -> tuple[date | None, str]:
     return d, ("inferred" if d is not None else "none")
 
 
+def article_timex_records(article: Document, anchor: Any = None) -> tuple[list[TimexRecord], date | None, str]:
+    """The rows of :func:`find_timexes_in_article` as named tuples (missing values
+    ``None``, where the table has ``NaN`` in a column of strings), with the anchor and
+    where it came from (:func:`article_anchor`); no table is made."""
+    a, source = article_anchor(article, anchor)
+    return timex_records(article, a), a, source
+
+
 def find_timexes_in_article(article: Any, anchor: Any = None) -> pd.DataFrame:
     """Temporal expressions of an :class:`~analysis_utils.article.Article`.
 
