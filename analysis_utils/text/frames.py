@@ -22,6 +22,15 @@ import pandas as pd
 STRING_DTYPE = pd.Series(["a"]).dtype
 
 
+def _string_array(arr: np.ndarray) -> "pd.api.extensions.ExtensionArray":
+    """``pd.array(arr, dtype=STRING_DTYPE)`` (strings, ``None`` missing) without its
+    dispatch on the kind of input: the array type's own constructor, as pd.array calls it."""
+    return _STRING_ARRAY._from_sequence(arr, dtype=STRING_DTYPE, copy=True)
+
+
+_STRING_ARRAY = STRING_DTYPE.construct_array_type() if STRING_DTYPE != object else None
+
+
 def ints(values: Iterable[int]) -> np.ndarray:
     """An ``int64`` column."""
     return np.array(values if isinstance(values, list) else list(values), dtype=np.int64)
@@ -51,7 +60,7 @@ def strings(values: list) -> "np.ndarray | pd.api.extensions.ExtensionArray":
     arr = objects(values)
     if STRING_DTYPE == object or not values or not all(type(v) is str for v in values):
         return arr
-    return pd.array(arr, dtype=STRING_DTYPE)
+    return _string_array(arr)
 
 
 def table(columns: Mapping[str, object]) -> pd.DataFrame:
@@ -83,7 +92,7 @@ def _inferred(a: object) -> object:
     if not kinds <= _STR_OR_NONE:
         return None
     if str in kinds and STRING_DTYPE != object:
-        return pd.array(a, dtype=STRING_DTYPE)
+        return _string_array(a)
     return a
 
 
