@@ -179,8 +179,13 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 _TITLE_SENSITIVE = {"today_words", "unit_deictic", "ref", "set_adverb", "anaphoric_unit", "set_every"}
 
 
+_NAME_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_OPENING_BEFORE = re.compile(r"[\"“'‘(\[]\s*$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)$")
+
+
 def _is_title_case(s: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'-]*", s)
+    words = _NAME_WORD.findall(s)
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -190,10 +195,10 @@ def _looks_like_name(text: str, c: _Cand, sent: tuple[int, int]) -> bool:
     span = text[c.start:c.end]
     if not _is_title_case(span) or span.isupper():
         return False
-    if c.start == sent[0] or re.search(r"[\"“'‘(\[]\s*$", text[max(sent[0], c.start - 2):c.start]) is None and \
-            re.search(r"(?:^|[.!?:;]\s*|\n\s*)$", text[max(sent[0], c.start - 3):c.start]):
+    if c.start == sent[0] or _OPENING_BEFORE.search(text[max(sent[0], c.start - 2):c.start]) is None and \
+            _SENTENCE_START_BEFORE.search(text[max(sent[0], c.start - 3):c.start]):
         return False
-    words = re.findall(r"[A-Za-z][\w'-]*", text[sent[0]:sent[1]])
+    words = _NAME_WORD.findall(text[sent[0]:sent[1]])
     if len(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
         return False  # a headline: every word is capitalised
     return True

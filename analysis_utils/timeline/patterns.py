@@ -159,7 +159,10 @@ SINGULAR_UNIT_GATE = (r"(?i:\s(?:day|week|weekend|month|year|decade|century|morn
 # trigger features that are patterns rather than strings
 FEATURES = {
     "#4d": re.compile(r"\d\d\d\d"), "#slash": re.compile(r"\d/\d"), "#ord": re.compile(r"\d(?:st|nd|rd|th)\b"),
-    "#apos": re.compile(r"['’]\d\d"), "#clock": re.compile(r"(?i:\d\s*(?:a\.?\s?m|p\.?\s?m|o'clock)|\d:\d\d)|\d{4}\s*(?:GMT|UTC|EDT|EST|Zulu)\b"),
+    "#apos": re.compile(r"['’]\d\d"),
+    # "3 p.m.", "3 o'clock", "3:30", "0730 GMT"; the digit first, outside any group, lets
+    # the regular-expression engine skip to the digits of a text
+    "#clock": re.compile(r"\d(?:(?i:\s*(?:a\.?\s?m|p\.?\s?m|o'clock)|:\d\d)|\d{3}\s*(?:GMT|UTC|EDT|EST|Zulu)\b)"),
 }
 
 
