@@ -233,7 +233,8 @@ def find_timexes(text: str, anchor: Any = None) -> pd.DataFrame:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     a = parse_anchor(anchor)
-    return timexes_of(Document(text, layout="plain"), a)[COLUMNS]
+    # the table of timexes_of(...)[COLUMNS], made from the rows with those columns only
+    return _records_frame(timex_records(Document(text, layout="plain"), a), COLUMNS)
 
 
 def find_timexes_in_regions(text: str, anchor: Any, regions: list[tuple[int, int]]) -> pd.DataFrame:
@@ -290,9 +291,17 @@ def timex_records(doc: Document, anchor: date | None) -> list[TimexRecord]:
 
 
 def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
-    records = timex_records(doc, anchor)
-    values = [list(col) for col in zip(*records)] if records else [[] for _ in RECORD_COLUMNS]
-    return _frame_of_columns(RECORD_COLUMNS, values)
+    return _records_frame(timex_records(doc, anchor), RECORD_COLUMNS)
+
+
+def _records_frame(records: list[TimexRecord], columns: list[str]) -> pd.DataFrame:
+    """The table of ``records`` with ``columns`` (some of :data:`RECORD_COLUMNS`, in
+    that order)."""
+    positions = [RECORD_COLUMNS.index(c) for c in columns]
+    if not records:
+        return _frame_of_columns(columns, [[] for _ in columns])
+    values = list(zip(*records))
+    return _frame_of_columns(columns, [list(values[k]) for k in positions])
 
 
 
