@@ -1,16 +1,20 @@
-"""The timex rules' gates only skip work: every match of a gated rule holds its gate
-(a match of the gate pattern starting inside it) and one of its gate words, and the
-lower-case form of a case-insensitive pattern finds the same spans on fold-safe text."""
+"""The timex tagger's shortcuts only skip work: every match of a gated rule holds its gate
+(a match of the gate pattern starting inside it) and one of its gate words; the
+lower-case form of a case-insensitive pattern finds the same spans on fold-safe text;
+the past forms and the clock feature, written for speed, find what the plain forms
+found."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis_utils.timeline import engine
+from analysis_utils.timeline import engine, tense
 from analysis_utils.timeline.engine import RULES
-from analysis_utils.timeline.patterns import _FOLD_DROP, fold_safe_lower, lower_case_form
+from analysis_utils.timeline.patterns import _FOLD_DROP, FEATURES, fold_safe_lower, lower_case_form
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [
@@ -80,3 +84,34 @@ def test_the_engine_finds_what_the_patterns_find():
             got = list(engine._matches(r.pattern, low_rx, para, fold_safe_lower(para)))
             want = list(r.pattern.finditer(para))
             assert [(m.span(), m.groups()) for m in got] == [(m.span(), m.groups()) for m in want], r.name
+
+
+# the forms the tagger had before it was made faster, kept here to check the faster ones
+_OLD_WORD = re.compile(r"\b[A-Za-z]+\b")
+_OLD_CLOCK = re.compile(r"(?i:\d\s*(?:a\.?\s?m|p\.?\s?m|o'clock)|\d:\d\d)|\d{4}\s*(?:GMT|UTC|EDT|EST|Zulu)\b")
+
+
+def _old_past_words(text: str) -> list[tuple[int, int]]:
+    """The past forms as a loop over every word found them: an irregular past in any
+    case, or a lower-case -ed form."""
+    return [m.span() for m in _OLD_WORD.finditer(text)
+            if m.group(0).lower() in tense._IRREGULAR_PAST_SET or re.fullmatch(r"[a-z]{3,}ed", m.group(0))]
+
+
+def test_past_forms_are_the_words_the_word_loop_kept():
+    tricky = ["He WAS here, wAs there; waſ, \u212aept, café-was was_x was1 1was naïve-led LED Led ledger",
+              "tested TesTed testEd needed fled bled Ahmed aged İS wıll"]
+    for text in _texts() + tricky:
+        assert [m.span() for m in tense._past_words(text)] == _old_past_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abdeEilLnrstwWhkKpT ſıİ\u212a-'é1_.", max_size=40))
+def test_past_forms_on_any_text(text):
+    assert [m.span() for m in tense._past_words(text)] == _old_past_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 :aApPmM.o'clkGMTUTCEDSZulx\u212a", max_size=16))
+def test_the_clock_feature_finds_what_it_found(text):
+    assert (FEATURES["#clock"].search(text) is None) == (_OLD_CLOCK.search(text) is None)
