@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 from typing import Any, Callable
 
 from ..text.alternation import word_alternation
@@ -85,6 +85,7 @@ _UNTRIGGERED = frozenset(i for i, r in enumerate(RULES) if r.triggers is None)
 
 
 def _lower_form(rx: re.Pattern | None) -> re.Pattern | None:
+    """:func:`~analysis_utils.timeline.patterns.lower_case_form` of ``rx``, if any."""
     return None if rx is None else lower_case_form(rx)
 
 

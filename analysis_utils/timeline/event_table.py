@@ -153,7 +153,8 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
     return article.layer(("events", id(reg), parse_anchor(anchor)), lambda: (reg, compute()))[1]
 
 
-def _events(article: Any, timex_rows: list, a_iso: str | None, a_source: str, mentions: pd.DataFrame) -> pd.DataFrame:
+def _events(article: Any, timex_rows: list, a_iso: str | None, a_source: str,
+            mentions: pd.DataFrame) -> pd.DataFrame:
     """The events of ``timex_rows`` (rows of the timexes table, named tuples; a missing
     value ``None`` or ``NaN``: both read as missing), anchored to ``a_iso`` (from
     ``a_source``)."""

@@ -241,7 +241,8 @@ def _h_set_freq(m, ctx):
     return Result("SET", duration_value(1, unit), None, unit, None, "none", None, focus=False)
 
 
-_SET_ADVERBS = r"daily|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|annually|yearly|hourly|nightly|semiannually|semi-annually|biannually"
+_SET_ADVERBS = (r"daily|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|annually|yearly|hourly|nightly|"
+                r"semiannually|semi-annually|biannually")
 
 
 @rule(
