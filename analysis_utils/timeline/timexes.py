@@ -358,7 +358,8 @@ def find_timexes_in_article(article: Any, anchor: Any = None) -> pd.DataFrame:
     a, source = article_anchor(article, anchor)
 
     def compute() -> pd.DataFrame:
-        df = timexes_of(article, a).copy(deep=False)  # the same columns (copy on write), its own attrs
+        # the table of timexes_of(article, a), made here with its own attrs (not a copy of it)
+        df = _records_frame(timex_records(article, a), RECORD_COLUMNS)
         df.attrs["anchor"] = a.isoformat() if a else None
         df.attrs["anchor_source"] = source
         return df
