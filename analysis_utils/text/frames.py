@@ -5,8 +5,9 @@ The layers keep their rows as plain tuples and turn them into a ``DataFrame`` on
 ``bool`` arrays, string arrays), which is several times faster than
 ``pd.DataFrame(rows)`` followed by ``astype``, and gives the same table: the string
 columns have the type pandas infers for strings (``str`` in pandas 3, ``object``
-before), and a column holding anything but strings (``None``, say) is left to pandas to
-infer, as it was.
+before), a column of strings and ``None`` is made as pandas infers it (a string column
+with missing values; ``None`` alone stays objects), and a column holding anything else
+is left to pandas to infer, as it was.
 """
 from __future__ import annotations
 
@@ -19,6 +20,15 @@ import pandas as pd
 
 #: the type pandas gives a column of strings it infers
 STRING_DTYPE = pd.Series(["a"]).dtype
+
+
+def _string_array(arr: np.ndarray) -> "pd.api.extensions.ExtensionArray":
+    """``pd.array(arr, dtype=STRING_DTYPE)`` (strings, ``None`` missing) without its
+    dispatch on the kind of input: the array type's own constructor, as pd.array calls it."""
+    return _STRING_ARRAY._from_sequence(arr, dtype=STRING_DTYPE, copy=True)
+
+
+_STRING_ARRAY = STRING_DTYPE.construct_array_type() if STRING_DTYPE != object else None
 
 
 def ints(values: Iterable[int]) -> np.ndarray:
@@ -50,7 +60,7 @@ def strings(values: list) -> "np.ndarray | pd.api.extensions.ExtensionArray":
     arr = objects(values)
     if STRING_DTYPE == object or not values or not all(type(v) is str for v in values):
         return arr
-    return pd.array(arr, dtype=STRING_DTYPE)
+    return _string_array(arr)
 
 
 def table(columns: Mapping[str, object]) -> pd.DataFrame:
@@ -59,11 +69,31 @@ def table(columns: Mapping[str, object]) -> pd.DataFrame:
     ``pd.DataFrame(columns)``, quicker."""
     names = list(columns)
     arrays = list(columns.values())
-    if _FAST and not any(isinstance(a, np.ndarray) and a.dtype == object for a in arrays):
-        n = len(arrays[0]) if arrays else 0
-        return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(names)).copy(),
-                                         index=pd.RangeIndex(n), verify_integrity=False)
+    if _FAST:
+        arrays = [_inferred(a) for a in arrays]
+        if all(a is not None for a in arrays):
+            n = len(arrays[0]) if arrays else 0
+            return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(names)).copy(),
+                                             index=pd.RangeIndex(n), verify_integrity=False)
     return pd.DataFrame(dict(columns), columns=names, copy=False)
+
+
+_STR_OR_NONE = frozenset((str, type(None)))
+
+
+def _inferred(a: object) -> object:
+    """The column pandas makes of ``a`` when it is quick to tell: ``a`` itself, unless it
+    is an array of objects; one of strings, ``None`` for the missing ones, as pandas infers
+    it (the string type, missing values as pandas writes them; ``None`` alone, or nothing,
+    stays objects). ``None`` for any other array of objects (pandas is left to infer it)."""
+    if not (isinstance(a, np.ndarray) and a.dtype == object):
+        return a
+    kinds = set(map(type, a))
+    if not kinds <= _STR_OR_NONE:
+        return None
+    if str in kinds and STRING_DTYPE != object:
+        return _string_array(a)
+    return a
 
 
 _ROW_TYPES: dict[tuple, type] = {}
@@ -92,9 +122,18 @@ def _fast_path_works() -> bool:
         fast = pd.DataFrame._from_arrays(list(cols.values()), columns=pd.Index(list(cols)),
                                          index=pd.RangeIndex(2), verify_integrity=False)
         slow = pd.DataFrame({"a": [1, 2], "b": ["x", "y"], "c": [True, False]})
-        return (fast.equals(slow) and list(fast.dtypes) == list(slow.dtypes)
+        same = (fast.equals(slow) and list(fast.dtypes) == list(slow.dtypes)
                 and fast.columns.equals(slow.columns) and fast.columns.dtype == slow.columns.dtype
                 and fast.index.equals(slow.index) and type(fast.index) is type(slow.index))
+        # arrays of objects: strings with None, None alone, nothing, as pandas infers them
+        for values in (["x", None], [None, "y"], [None, None], []):
+            col = objects(values)
+            inferred = pd.DataFrame({"d": col})["d"]
+            made = pd.DataFrame._from_arrays([_inferred(col)], columns=pd.Index(["d"]),
+                                             index=pd.RangeIndex(len(values)), verify_integrity=False)["d"]
+            same = same and made.dtype == inferred.dtype and made.equals(inferred) and \
+                [v is None for v in made.tolist()] == [v is None for v in inferred.tolist()]
+        return same
     except Exception:  # pragma: no cover - another pandas
         return False
 

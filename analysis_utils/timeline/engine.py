@@ -20,11 +20,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 from typing import Any, Callable
 
+from ..text.alternation import word_alternation
 from .rules import clock, dates, durations, holidays, periods, relative, vague
 from .points import PARTS, Point, interval_of_value
-from .patterns import FEATURES, Rule
+from .patterns import FEATURES, Rule, fold_safe_lower, lower_case_form
 from .resolve import Ctx, Result
 from .tense import clause_tense, tense_cues
 
@@ -52,77 +54,103 @@ class _Cand:
     handler: Callable[..., Any]
 
 
-# the distinct trigger lists, each split into strings and features (``#4d`` ...)
-_TRIGGER_LISTS = tuple(dict.fromkeys(r.triggers for r in RULES if r.triggers is not None))
-_TRIGGER_SPLIT = tuple((tuple(k for k in t if not k.startswith("#")), tuple(k for k in t if k.startswith("#")))
-                       for t in _TRIGGER_LISTS)
+# the trigger strings of every rule (``#4d`` ... are features, the others strings)
+_TRIGGER_WORDS = tuple(dict.fromkeys(k for r in RULES for k in r.triggers or () if not k.startswith("#")))
 _DIGIT = re.compile(r"\d")
 assert all(re.search(r"\\d", rx.pattern) for rx in FEATURES.values())  # each feature needs a digit (checked by hand)
-_TRIGGER_WORDS = frozenset(k for words, _ in _TRIGGER_SPLIT for k in words)
-_LAST_TEXT: tuple[str | None, tuple[tuple[str, ...], ...]] = (None, ())
+_LAST_TEXT: tuple[str | None, tuple[str, ...]] = (None, ())
 
 
-def _text_words(text: str) -> tuple[tuple[str, ...], ...]:
-    """Per trigger list, its strings found in the whole lower-cased text (the last text's
-    are kept): a string the text lacks is in none of its paragraphs."""
+def _text_words(text: str) -> tuple[str, ...]:
+    """The trigger strings found in the whole lower-cased text (the last text's are
+    kept): a string the text lacks is in none of its paragraphs."""
     global _LAST_TEXT
     last = _LAST_TEXT
     if last[0] is text:
         return last[1]
     contains = text.lower().__contains__
-    present = {k for k in _TRIGGER_WORDS if contains(k)}
-    per_list = tuple(tuple(k for k in words if k in present) for words, _ in _TRIGGER_SPLIT)
-    _LAST_TEXT = (text, per_list)
-    return per_list
+    words = tuple(compress(_TRIGGER_WORDS, map(contains, _TRIGGER_WORDS)))
+    _LAST_TEXT = (text, words)
+    return words
 
 
-# per rule: name, pattern, check, priority, resolver, its trigger list (index, -1 for none),
-# gate, gate words
-_PLAN = tuple((r.name, r.pattern, r.check, r.prio, r.handler,
-               -1 if r.triggers is None else _TRIGGER_LISTS.index(r.triggers), r.gate, r.gate_words)
+def _rules_of(key: str) -> frozenset[int]:
+    """The rules (positions in :data:`RULES`) that ``key``, a trigger, lets run."""
+    return frozenset(i for i, r in enumerate(RULES) if r.triggers is not None and key in r.triggers)
+
+
+_RULES_OF_WORD = {k: _rules_of(k) for k in _TRIGGER_WORDS}
+_RULES_OF_FEATURE = tuple((FEATURES[k], _rules_of(k)) for k in FEATURES if _rules_of(k))
+_UNTRIGGERED = frozenset(i for i, r in enumerate(RULES) if r.triggers is None)
+
+
+def _lower_form(rx: re.Pattern | None) -> re.Pattern | None:
+    """:func:`~analysis_utils.timeline.patterns.lower_case_form` of ``rx``, if any."""
+    return None if rx is None else lower_case_form(rx)
+
+
+def _any_of(words: tuple[str, ...] | None) -> re.Pattern | None:
+    """A pattern found wherever one of ``words`` (as written) is."""
+    return None if words is None else re.compile(word_alternation(words))
+
+
+# per rule: name, pattern, its lower-case form (for fold-safe lower-cased text; see
+# patterns.lower_case_form), check, priority, resolver, gate words (one pattern), gate
+# and the gate's lower-case form
+_PLAN = tuple((r.name, r.pattern, _lower_form(r.pattern), r.check, r.prio, r.handler,
+               _any_of(r.gate_words), r.gate, _lower_form(r.gate))
               for r in RULES)
+
+
+def _matches(pattern: re.Pattern, low_pattern: re.Pattern | None, region: str, low: str | None):
+    """The matches of ``pattern`` in ``region``. With the pattern's lower-case form and
+    the region's fold-safe lower-case text ``low``, the form finds where they are
+    (faster: no case folding), and the pattern, run at each place, gives the match."""
+    if low_pattern is None or low is None:
+        return pattern.finditer(region)
+    found = []
+    for lm in low_pattern.finditer(low):
+        m = pattern.match(region, lm.start())
+        if m is None or m.end() != lm.end():  # not expected: the same spans (tests/timeline)
+            return pattern.finditer(region)
+        found.append(m)
+    return found
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     """The rules' matches in ``text[start:end]``. A rule runs only where one of its
-    triggers is present (each trigger list looked for once, among the strings the whole
-    text holds, each feature and each gate at most once, when a rule first asks for it)
-    and its gate matches."""
+    triggers is present (each string looked for among those the whole text holds, each
+    feature at most once, when a rule not yet let run needs it) and its gates match
+    (each searched at most once)."""
     region = text[start:end]
-    contains = region.lower().__contains__
-    feats: dict[str, bool] = {}
-    digits = _DIGIT.search(region) is not None  # every feature has a digit
-    triggered = []
-    for words, (_, features) in zip(_text_words(text), _TRIGGER_SPLIT):
-        hit = any(map(contains, words))
-        if not hit and digits:
-            for k in features:
-                found = feats.get(k)
-                if found is None:
-                    rx = FEATURES.get(k)
-                    found = feats[k] = rx is not None and rx.search(region) is not None
-                if found:
-                    hit = True
-                    break
-        triggered.append(hit)
+    safe = fold_safe_lower(region)  # None when the lower-case forms cannot be used
+    low = region.lower() if safe is None else safe
+    words = _text_words(text)
+    run = set(_UNTRIGGERED).union(*map(_RULES_OF_WORD.__getitem__, compress(words, map(low.__contains__, words))))
+    if _DIGIT.search(region) is not None:  # every feature has a digit
+        for rx, rules in _RULES_OF_FEATURE:
+            if not rules <= run and rx.search(region) is not None:
+                run |= rules
     gates: dict[Any, bool] = {}
     out: list[_Cand] = []
-    for name, pattern, check, prio, handler, trig, gate, gate_words in _PLAN:
-        if trig >= 0 and not triggered[trig]:
-            continue
+    for i in sorted(run):
+        name, pattern, low_pattern, check, prio, handler, gate_words, gate, low_gate = _PLAN[i]
         if gate_words is not None:
             hit = gates.get(gate_words)
             if hit is None:
-                hit = gates[gate_words] = any(w in region for w in gate_words)
+                hit = gates[gate_words] = gate_words.search(region) is not None
             if not hit:
                 continue
         if gate is not None:
             hit = gates.get(gate)
             if hit is None:
-                hit = gates[gate] = gate.search(region) is not None
+                if low_gate is not None and safe is not None:
+                    hit = gates[gate] = low_gate.search(safe) is not None
+                else:
+                    hit = gates[gate] = gate.search(region) is not None
             if not hit:
                 continue
-        for m in pattern.finditer(region):
+        for m in _matches(pattern, low_pattern, region, safe):
             s, e = m.span()
             # trim surrounding whitespace kept by optional groups
             while s < e and region[s].isspace():
@@ -152,8 +180,13 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 _TITLE_SENSITIVE = {"today_words", "unit_deictic", "ref", "set_adverb", "anaphoric_unit", "set_every"}
 
 
+_NAME_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_OPENING_BEFORE = re.compile(r"[\"“'‘(\[]\s*$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)$")
+
+
 def _is_title_case(s: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'-]*", s)
+    words = _NAME_WORD.findall(s)
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -163,10 +196,10 @@ def _looks_like_name(text: str, c: _Cand, sent: tuple[int, int]) -> bool:
     span = text[c.start:c.end]
     if not _is_title_case(span) or span.isupper():
         return False
-    if c.start == sent[0] or re.search(r"[\"“'‘(\[]\s*$", text[max(sent[0], c.start - 2):c.start]) is None and \
-            re.search(r"(?:^|[.!?:;]\s*|\n\s*)$", text[max(sent[0], c.start - 3):c.start]):
+    if c.start == sent[0] or _OPENING_BEFORE.search(text[max(sent[0], c.start - 2):c.start]) is None and \
+            _SENTENCE_START_BEFORE.search(text[max(sent[0], c.start - 3):c.start]):
         return False
-    words = re.findall(r"[A-Za-z][\w'-]*", text[sent[0]:sent[1]])
+    words = _NAME_WORD.findall(text[sent[0]:sent[1]])
     if len(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
         return False  # a headline: every word is capitalised
     return True

@@ -130,16 +130,21 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
     """
     from ..actors.mentions import find_mentions
     from ..actors.registry import load_registry
-    from .timexes import find_timexes_in_article, parse_anchor
+    from .timexes import article_timex_records, find_timexes_in_article, parse_anchor
 
     if isinstance(article, str):
         article = Document(article)
     reg = registry if registry is not None else load_registry()
 
     def compute() -> pd.DataFrame:
-        tx = find_timexes_in_article(article, anchor) if timexes is None else timexes
+        if timexes is None:  # the article's own: its rows, without reading them back from the table
+            rows, a, a_source = article_timex_records(article, anchor)
+            a_iso = a.isoformat() if a else None
+        else:
+            rows, a_iso, a_source = table_rows(timexes), timexes.attrs.get("anchor"), \
+                timexes.attrs.get("anchor_source", "none")
         ms = find_mentions(article, reg) if mentions is None else mentions
-        return _events(article, tx, ms)
+        return _events(article, rows, a_iso, a_source, ms)
 
     own = (timexes is None or timexes is find_timexes_in_article(article, anchor)) and \
         (mentions is None or mentions is find_mentions(article, reg))
@@ -148,10 +153,12 @@ def events(article: Any, registry: Any = None, anchor: Any = None, *,
     return article.layer(("events", id(reg), parse_anchor(anchor)), lambda: (reg, compute()))[1]
 
 
-def _events(article: Any, tx: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    a_iso, a_source = tx.attrs.get("anchor"), tx.attrs.get("anchor_source", "none")
+def _events(article: Any, timex_rows: list, a_iso: str | None, a_source: str,
+            mentions: pd.DataFrame) -> pd.DataFrame:
+    """The events of ``timex_rows`` (rows of the timexes table, named tuples; a missing
+    value ``None`` or ``NaN``: both read as missing), anchored to ``a_iso`` (from
+    ``a_source``)."""
     a_date = date.fromisoformat(a_iso) if a_iso else None
-    timex_rows = table_rows(tx)
     dated = []
     for r in timex_rows:
         if r.type not in ("DATE", "TIME") or not isinstance(r.value, str) or r.value.endswith("_REF"):
@@ -164,19 +171,20 @@ def _events(article: Any, tx: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         out.attrs.update(anchor=a_iso, anchor_source=a_source)
         return out
 
-    sents = article.sentences
-    sent_bounds = dict(zip(sents["sentence_id"].tolist(), zip(sents["start"].tolist(), sents["end"].tolist())))
-    segs = article.segments
-    seg_bounds = dict(zip(segs["segment_id"].tolist(), zip(segs["start"].tolist(), segs["end"].tolist())))
+    sent_spans = article.sentence_spans  # (start, end, segment_id) of each sentence, by sentence_id
+    seg_bounds: dict[int, tuple[int, int]] | None = None
     all_mentions = [(int(st), int(en), actor, str(via), int(sid)) for st, en, actor, via, sid in zip(
         *(mentions[c].tolist() for c in ("start", "end", "actor", "via", "sentence_id")))]
     timex_starts = [(int(o.start), int(o.end)) for o in timex_rows]
     rows = []
     for i, (r, (ds, de)) in enumerate(dated):
         if r.sentence_id >= 0:
-            s0, s1 = (int(v) for v in sent_bounds[r.sentence_id])
+            s0, s1, _ = sent_spans[r.sentence_id]
             ms_rows = [m for m in all_mentions if m[4] == r.sentence_id]
         else:  # no sentence holds it (a dateline, say): read its segment
+            if seg_bounds is None:
+                segs = article.segments
+                seg_bounds = dict(zip(segs["segment_id"].tolist(), zip(segs["start"].tolist(), segs["end"].tolist())))
             s0, s1 = (int(v) for v in seg_bounds[r.segment_id])
             ms_rows = [m for m in all_mentions if m[0] >= s0 and m[1] <= s1]
         text = article.text[s0:s1]

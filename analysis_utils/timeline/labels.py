@@ -65,6 +65,7 @@ _LEADING = {"and", "but", "or", "so", "yet", "also", "however", "meanwhile", "th
             "instead", "moreover", "furthermore", "earlier", "later", "recently", "currently", "now",
             "today", "nonetheless", "nevertheless", "besides", "indeed", "in addition", "so far",
             "as a result", "at the same time", "on the other hand"}
+_LEADING_LONGEST_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
 _ADVERBIAL_START = {"on", "in", "at", "by", "for", "from", "during", "after", "before", "since", "until",
                     "according", "earlier", "later", "recently", "currently", "meanwhile", "however",
                     "also", "so", "then", "today", "yesterday", "tomorrow", "now", "still", "moreover",
@@ -107,17 +108,26 @@ def _words(s: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group(0)) for m in _WORD.finditer(s)]
 
 
+_SPACES = re.compile(r"\s+")
+_END_PUNCT = re.compile(r"[.,;:!?…]+(['’]?)$")
+# (opening quote, its pattern, closing quote, its pattern): a scare quote opens before a
+# word and closes after one
+_QUOTE_PAIRS = tuple((re.compile(rf"(?:^|\s){op}(?=\w)"), cl, re.compile(rf"(?<=[\w.!?]){cl}(?=\s|$|[.,;:!?])"))
+                     for op, cl in (("'", "'"), ("‘", "’")))
+
+
 def _tidy(s: str) -> str:
     """Spaces normalised, outer punctuation dropped, a scare quote the cut left open closed."""
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
     s = s.strip(" ,;:-–—…\"“”()[]")
-    s = re.sub(r"[.,;:!?…]+(['’]?)$", r"\1", s).strip()
-    for op, cl in (("'", "'"), ("‘", "’")):
-        opened = len(re.findall(rf"(?:^|\s){op}(?=\w)", s))
-        closed = len(re.findall(rf"(?<=[\w.!?]){cl}(?=\s|$|[.,;:!?])", s))
-        if opened > closed:
+    s = _END_PUNCT.sub(r"\1", s).strip()
+    for opening, cl, closing in _QUOTE_PAIRS:
+        if len(opening.findall(s)) > len(closing.findall(s)):
             s += cl
     return s
+
+
+_LAST_WORD = re.compile(r"(?:^|\s)([\w'’-]+)$")
 
 
 def _strip_trailing(s: str, keep_one: bool = False) -> str:
@@ -125,7 +135,7 @@ def _strip_trailing(s: str, keep_one: bool = False) -> str:
     (with ``keep_one``, never the last remaining word: a subject may be "This")."""
     while True:
         t = s.rstrip(" ,;:-–—\"“”(")
-        m = re.search(r"(?:^|\s)([\w'’-]+)$", t)
+        m = _LAST_WORD.search(t)
         if not m or not (m.group(1).lower() in _TRAILING_JUNK or m.group(1).isdigit()):
             return t
         if keep_one and not t[: m.start()].strip():
@@ -137,7 +147,7 @@ def _strip_leading(s: str) -> str:
     while True:
         t = s.lstrip(" ,;:-–—)")
         low = t.lower()
-        hit = next((w for w in sorted(_LEADING, key=len, reverse=True)
+        hit = next((w for w in _LEADING_LONGEST_FIRST
                     if low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalnum())), None)
         if hit is None:
             return t

@@ -116,10 +116,14 @@ _FOLD_DROP = {ord(c): None for c in _FOLD_SAFE
               and bool(re.match(r"\w", c)) == bool(re.match(r"\w", c.lower()))}
 
 
+# a character that is neither ASCII nor fold-safe (one search instead of translating)
+_NOT_FOLD_SAFE = re.compile("[^\\x00-\\x7f" + "".join(re.escape(chr(c)) for c in _FOLD_DROP) + "]")
+
+
 def fold_safe_lower(text: str) -> str | None:
     """``text.lower()`` when a case-insensitive pattern's lower-case form finds the same
     spans in it as the pattern in ``text`` (see :func:`lower_case_form`), else ``None``."""
-    if text.isascii() or text.translate(_FOLD_DROP).isascii():
+    if text.isascii() or _NOT_FOLD_SAFE.search(text) is None:
         return text.lower()
     return None
 
@@ -155,7 +159,10 @@ SINGULAR_UNIT_GATE = (r"(?i:\s(?:day|week|weekend|month|year|decade|century|morn
 # trigger features that are patterns rather than strings
 FEATURES = {
     "#4d": re.compile(r"\d\d\d\d"), "#slash": re.compile(r"\d/\d"), "#ord": re.compile(r"\d(?:st|nd|rd|th)\b"),
-    "#apos": re.compile(r"['’]\d\d"), "#clock": re.compile(r"(?i:\d\s*(?:a\.?\s?m|p\.?\s?m|o'clock)|\d:\d\d)|\d{4}\s*(?:GMT|UTC|EDT|EST|Zulu)\b"),
+    "#apos": re.compile(r"['’]\d\d"),
+    # "3 p.m.", "3 o'clock", "3:30", "0730 GMT"; the digit first, outside any group, lets
+    # the regular-expression engine skip to the digits of a text
+    "#clock": re.compile(r"\d(?:(?i:\s*(?:a\.?\s?m|p\.?\s?m|o'clock)|:\d\d)|\d{3}\s*(?:GMT|UTC|EDT|EST|Zulu)\b)"),
 }
 
 

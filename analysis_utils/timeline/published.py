@@ -63,6 +63,10 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<year>\d{4}))?\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)|[-–—]{1,2}|/)"
 )
 _FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# values of the timexes read for clues
+_YEAR_MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})(?:-\d{2})?")
+_YEARS_OR_MONTHS = re.compile(r"P(\d+)([YM])")
+_DAY_ORDINAL_VALUE = re.compile(r"XXXX-XX-(\d{2})")
 
 
 def _document(article_or_text: Any) -> Document:
@@ -142,9 +146,10 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
     rows = timex_records(doc, None)  # the document's own dates, unanchored (computed once)
     explicit_months: dict[int, list[int]] = {}
     for r in rows:
-        v = r.value if isinstance(r.value, str) else ""
-        mm = re.fullmatch(r"(\d{4})-(\d{2})(?:-\d{2})?", v)
-        if r.type == "DATE" and mm and r.anchor_kind == "absolute":
+        if r.type != "DATE" or r.anchor_kind != "absolute":
+            continue
+        mm = _YEAR_MONTH_VALUE.fullmatch(r.value if isinstance(r.value, str) else "")
+        if mm:
             explicit_months.setdefault(int(mm.group(2)), []).append(int(mm.group(1)))
 
     for i, r in enumerate(rows):
@@ -152,8 +157,8 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         gap = text[r.end:nxt.start] if nxt is not None else ""
         # "N years since <date>" / "N months after <date>"
-        dm = re.fullmatch(r"P(\d+)([YM])", v)
-        if r.type == "DURATION" and dm and nxt is not None and r.tense != "past" and re.match(
+        dm = _YEARS_OR_MONTHS.fullmatch(v) if r.type == "DURATION" else None
+        if dm and nxt is not None and r.tense != "past" and re.match(
             r"(?is)^\s+(?:since|after)\b[^.!?;]{0,60}$", gap
         ):
             n, unit = int(dm.group(1)), dm.group(2)
@@ -184,8 +189,8 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
                 if len(ys) == 1:
                     years.append((ys[0] + 1, f"{r.text!r} and an explicit {ys[0]} for the same month"))
         # a bare day ordinal stated as today
-        om = re.fullmatch(r"XXXX-XX-(\d{2})", v)
-        if r.rule == "day_ordinal" and om:
+        om = _DAY_ORDINAL_VALUE.fullmatch(v) if r.rule == "day_ordinal" else None
+        if om:
             sent = text[r.sentence_start:r.start]
             attributed = re.search(r"(?i)\baccording\s+to\b", sent) is not None
             if attributed or r.tense == "present":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..text.alternation import word_alternation
 from ..text.clauses import chunk_around
 from .patterns import fold_safe_lower, lower_case_form
 
@@ -55,18 +56,15 @@ _IRREGULAR_PAST = (
     "strode stung swam upheld wept"
 ).split()
 _IRREGULAR_PAST_SET = frozenset(_IRREGULAR_PAST)
-_PAST_CUE = re.compile(r"\b[A-Za-z]+\b")  # words, kept when past forms (see _past_words)
-_ED_FORM = re.compile(r"[a-z]{3,}ed")
+# the words (ASCII letters between word boundaries) that are past forms: a lower-case
+# ``-ed`` form, or an irregular past in any case (ASCII case only, as ``str.lower`` of
+# an ASCII word; a prefix tree: the engine rejects most places at their first letter)
+_PAST_CUE = re.compile(r"\b(?:[a-z]{3,}ed|(?ai:" + word_alternation(_IRREGULAR_PAST) + r"))\b")
 
 
 def _past_words(sentence: str):
-    """Matches of the words that are past forms: an irregular past in any case, or
-    a lower-case ``-ed`` form (a set lookup per word: faster than one long
-    alternation)."""
-    for m in _PAST_CUE.finditer(sentence):
-        w = m.group(0)
-        if w.lower() in _IRREGULAR_PAST_SET or _ED_FORM.fullmatch(w):
-            yield m
+    """Matches of the words that are past forms (see ``_PAST_CUE``)."""
+    return _PAST_CUE.finditer(sentence)
 
 
 _NOT_VERB_ED = {

@@ -233,7 +233,8 @@ def find_timexes(text: str, anchor: Any = None) -> pd.DataFrame:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     a = parse_anchor(anchor)
-    return timexes_of(Document(text, layout="plain"), a)[COLUMNS]
+    # the table of timexes_of(...)[COLUMNS], made from the rows with those columns only
+    return _records_frame(timex_records(Document(text, layout="plain"), a), COLUMNS)
 
 
 def find_timexes_in_regions(text: str, anchor: Any, regions: list[tuple[int, int]]) -> pd.DataFrame:
@@ -290,9 +291,17 @@ def timex_records(doc: Document, anchor: date | None) -> list[TimexRecord]:
 
 
 def _timexes_of(doc: Document, anchor: date | None) -> pd.DataFrame:
-    records = timex_records(doc, anchor)
-    values = [list(col) for col in zip(*records)] if records else [[] for _ in RECORD_COLUMNS]
-    return _frame_of_columns(RECORD_COLUMNS, values)
+    return _records_frame(timex_records(doc, anchor), RECORD_COLUMNS)
+
+
+def _records_frame(records: list[TimexRecord], columns: list[str]) -> pd.DataFrame:
+    """The table of ``records`` with ``columns`` (some of :data:`RECORD_COLUMNS`, in
+    that order)."""
+    positions = [RECORD_COLUMNS.index(c) for c in columns]
+    if not records:
+        return _frame_of_columns(columns, [[] for _ in columns])
+    values = list(zip(*records))
+    return _frame_of_columns(columns, [list(values[k]) for k in positions])
 
 
 
@@ -322,6 +331,14 @@ def article_anchor(article: Any, anchor: Any = None) -> tuple[date | None, str]:
     return d, ("inferred" if d is not None else "none")
 
 
+def article_timex_records(article: Document, anchor: Any = None) -> tuple[list[TimexRecord], date | None, str]:
+    """The rows of :func:`find_timexes_in_article` as named tuples (missing values
+    ``None``, where the table has ``NaN`` in a column of strings), with the anchor and
+    where it came from (:func:`article_anchor`); no table is made."""
+    a, source = article_anchor(article, anchor)
+    return timex_records(article, a), a, source
+
+
 def find_timexes_in_article(article: Any, anchor: Any = None) -> pd.DataFrame:
     """Temporal expressions of an :class:`~analysis_utils.article.Article`.
 
@@ -341,7 +358,8 @@ def find_timexes_in_article(article: Any, anchor: Any = None) -> pd.DataFrame:
     a, source = article_anchor(article, anchor)
 
     def compute() -> pd.DataFrame:
-        df = timexes_of(article, a).copy(deep=False)  # the same columns (copy on write), its own attrs
+        # the table of timexes_of(article, a), made here with its own attrs (not a copy of it)
+        df = _records_frame(timex_records(article, a), RECORD_COLUMNS)
         df.attrs["anchor"] = a.isoformat() if a else None
         df.attrs["anchor_source"] = source
         return df

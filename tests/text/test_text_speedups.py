@@ -55,3 +55,15 @@ def test_a_table_leaves_columns_of_other_things_to_pandas():
     pd.testing.assert_frame_equal(fast, slow, check_exact=True)
     empty = table({"kind": strings([]), "n": ints([])})
     pd.testing.assert_frame_equal(empty, pd.DataFrame({"kind": objects([]), "n": np.array([], dtype=np.int64)}))
+
+
+def test_a_table_makes_columns_of_strings_and_none_as_pandas_infers_them():
+    strs = {"value": ["2024", None, "2025"], "mod": [None, None, None], "anchor": [None, "x", None]}
+    for cols in (strs, {**strs, "other": [1.5, None, "a"]}, {c: v[:0] for c, v in strs.items()}):
+        n = list(range(len(cols["value"])))
+        fast = table({**{c: objects(v) for c, v in cols.items()}, "n": ints(n)})
+        slow = pd.DataFrame({**{c: objects(v) for c, v in cols.items()}, "n": np.array(n, dtype=np.int64)})
+        pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+        assert list(fast.dtypes) == list(slow.dtypes)
+        for c in cols:
+            assert [type(v) for v in fast[c].tolist()] == [type(v) for v in slow[c].tolist()], c

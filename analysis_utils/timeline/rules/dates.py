@@ -42,6 +42,7 @@ _YR_SUFFIX = r"(?:,?\s*(?P<y>" + YEAR4 + r")(?![\w%]|[.,]\d))?"
     prio=5,
     triggers=MONTH_WORDS,
     gate_words=MONTH_GATE_WORDS,
+    gate=MONTH,  # a month name as the rule reads it ("Mayor", "Market" hold gate words, no month)
 )
 def _h_month_day(m, ctx):
     mon = month_num(m.group("mon"))
@@ -83,6 +84,7 @@ def _h_month_day(m, ctx):
     prio=5,
     triggers=MONTH_WORDS,
     gate_words=MONTH_GATE_WORDS,
+    gate=MONTH,
 )
 def _h_day_month(m, ctx):
     return _h_month_day(m, ctx)
@@ -95,6 +97,7 @@ def _h_day_month(m, ctx):
     prio=4,
     triggers=MONTH_WORDS,
     gate_words=MONTH_GATE_WORDS,
+    gate=MONTH,
 )
 def _h_month_year(m, ctx):
     return absolute(Point("month", year_int(m.group("y")), month_num(m.group("mon"))), mod=mod_of(m))
@@ -107,6 +110,7 @@ def _h_month_year(m, ctx):
     prio=4,
     triggers=MONTH_WORDS,
     gate_words=MONTH_GATE_WORDS,
+    gate=MONTH,
 )
 def _h_month_rel_year(m, ctx):
     mon = month_num(m.group("mon"))
@@ -135,6 +139,7 @@ def _h_month_rel_year(m, ctx):
     prio=4,
     triggers=MONTH_WORDS,
     gate_words=MONTH_GATE_WORDS,
+    gate=MONTH,
 )
 def _h_month_deictic(m, ctx):
     mon = month_num(m.group("mon"))
@@ -176,6 +181,7 @@ def _month_alone_ok(m, text, s, e):
     check=_month_alone_ok,
     triggers=MONTH_WORDS,
     gate_words=MONTH_GATE_WORDS,
+    gate=MONTH,
 )
 def _h_month(m, ctx):
     mon = month_num(m.group("mon"))
@@ -188,6 +194,9 @@ def _h_month(m, ctx):
 
 # --- numeric dates ------------------------------------------------------------
 
+# a gate: four digits, a separator and a digit (a year, then a month)
+_YEAR_SEP_DIGIT = r"\d\d\d\d[-./]\d"
+
 
 @rule(
     "iso_date",
@@ -195,6 +204,7 @@ def _h_month(m, ctx):
     r"(?:\.(?=\s|$))?(?:[T\s]+(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w]|[-./]\d)",
     prio=6,
     triggers=("#4d",),
+    gate=_YEAR_SEP_DIGIT,
 )
 def _h_iso_date(m, ctx):
     y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
@@ -226,6 +236,7 @@ def _h_us_date(m, ctx):
     r"(?<![\w.,/:-])(?P<y>" + YEAR4 + r")[-./](?P<mo>0[1-9]|1[0-2])(?![\w]|[-./]\d)",
     prio=2,
     triggers=("#4d",),
+    gate=_YEAR_SEP_DIGIT,
 )
 def _h_year_month_numeric(m, ctx):
     return absolute(Point("month", int(m.group("y")), int(m.group("mo"))))
@@ -310,6 +321,7 @@ def _h_year(m, ctx):
     r"(?i:(?<![\w-])the\s+(?P<y>" + YEAR4 + r")\s+(?P<per>period|fiscal\s+year|year|quarter)(?![\w-]))",
     prio=3,
     triggers=("#4d",),
+    gate=r"(?i:the\s+\d\d\d\d\s)",
 )
 def _h_year_period(m, ctx):
     y = int(m.group("y"))
@@ -333,6 +345,7 @@ def _h_year_period(m, ctx):
     prio=3,
     check=_year_ok,
     triggers=("#4d",),
+    gate=r"\d\d\d\d\s+(?:and|to|through|until|till)\s+\d\d\d\d",
 )
 def _h_year_range(m, ctx):
     y, y2 = int(m.group("y")), int(m.group("y2"))

@@ -195,6 +195,7 @@ def _h_half_unit(m, ctx):
     r"september|october|november|december)\b)",
     prio=3,
     triggers=("every", "each", "per"),
+    gate=r"(?i:(?:every|each|per)\s)",
 )
 def _h_set(m, ctx):
     u = m.group("u").lower()
@@ -240,11 +241,16 @@ def _h_set_freq(m, ctx):
     return Result("SET", duration_value(1, unit), None, unit, None, "none", None, focus=False)
 
 
+_SET_ADVERBS = (r"daily|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|annually|yearly|hourly|nightly|"
+                r"semiannually|semi-annually|biannually")
+
+
 @rule(
     "set_adverb",
-    r"(?i:(?<![\w-])(?P<w>daily|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|annually|yearly|hourly|nightly|semiannually|semi-annually|biannually)(?![\w-]))",
+    r"(?i:(?<![\w-])(?P<w>" + _SET_ADVERBS + r")(?![\w-]))",
     prio=2,
     triggers=("ly",),
+    gate=r"(?i:" + _SET_ADVERBS + ")",  # the adverb itself, wherever it is ("ly" is in most paragraphs)
 )
 def _h_set_adverb(m, ctx):
     w = m.group("w").lower().replace("-", "")

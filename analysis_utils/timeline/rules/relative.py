@@ -89,6 +89,7 @@ def _h_weekend(m, ctx):
     r"(?=(?P<ended>\s+(?:ended|ending|that\s+ended|that\s+ends|to\s+date)\b)?))",
     prio=1,
     triggers=("year",),
+    gate=r"(?i:year(?![\w-]))",  # "year" alone, not "years", "yearly", "year-end"
 )
 def _h_the_year(m, ctx):
     after = ctx.text[ctx.end:ctx.end + 12].lower()

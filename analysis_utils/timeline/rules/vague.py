@@ -118,7 +118,7 @@ _ERA_NAMES = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_ERAS,
     r"(?i:(?<![\w-])the\s+(?P<e>" + _ERA_NAMES + r")\s+(?:era|period|age|years|times)(?![\w-]))",
     prio=3,
     triggers=("era", "period", "age", "years", "times"),
-    gate=r"(?i:\s(?:era|period|age|years|times)(?![\w-]))",
+    gate=r"(?i:the\s+(?:" + _ERA_NAMES + "))",
 )
 def _h_era(m, ctx):
     e = re.sub(r"\s+", " ", m.group("e").lower())
