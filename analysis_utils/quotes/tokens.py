@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*|\S")
+# a word: a letter or digit, then word characters and "&", and "-", "'", "’" or "." each
+# followed by a letter or digit (``Kim Jong-un``, ``U.S``, ``don't``); initials; any other mark
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w&]*(?:[-'’.][^\W_][\w&]*)*|\S")
+# the same, each token with the white space before it; white space at the end as a match of its own
+# (so that a search never starts again inside it)
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + r")|\s+")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev hon jr sr st mt ft no inc co corp "
     "ltd vs pres amb supt det insp cmdr maj brig gens sens reps messrs mme mlle fr atty dept del "
@@ -70,36 +75,40 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
     return out
 
 
-_DERIVED: dict[str, tuple[str, bool, bool, str]] = {}  # token text -> (lower, cap, possessive, bare)
+_DERIVED: dict[str, tuple[str, str, bool, bool, str]] = {}  # token text -> (kind, lower, cap, possessive, bare)
 
 
-def _derived(text: str, kind: str) -> tuple[str, bool, bool, str]:
+def _derived(text: str) -> tuple[str, str, bool, bool, str]:
     """What :class:`Tok` computes from a word or punctuation mark, once per distinct text."""
     d = _DERIVED.get(text)
     if d is None:
         if len(_DERIVED) > 200_000:
             _DERIVED.clear()
+        kind = "w" if text[0].isalnum() else "p"
         t = Tok(text, 0, 0, kind)
-        d = _DERIVED[text] = (t.lower, t.cap, t.possessive, t.bare)
+        d = _DERIVED[text] = (kind, t.lower, t.cap, t.possessive, t.bare)
     return d
 
 
 def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
+    """Append the tokens of ``text[a:b]`` (no quotation tokens) to ``out``."""
     append = out.append
     new = object.__new__
     derived = _DERIVED
-    for m in _TOKEN.finditer(text, a, b):
-        s = m.group()
-        ms, me = m.span()
+    me = a
+    for space, s in _SPACED_TOKEN.findall(text, a, b):
+        if not s:
+            break  # white space to the end
+        ms = me + len(space)
+        me = ms + len(s)
         if s == "." and out and out[-1].kind == "w" and out[-1].end == ms:
             prev = out[-1]
             if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
                 out[-1] = Tok(prev.text + ".", prev.start, me, "w")
                 continue
         # Tok(s, ms, me, kind) without the call: the derived fields are the same for the same text
-        kind = "w" if s[0].isalnum() else "p"
-        d = derived.get(s) or _derived(s, kind)
+        d = derived.get(s) or _derived(s)
         t = new(Tok)
-        t.text, t.start, t.end, t.kind, t.q = s, ms, me, kind, -1
-        t.lower, t.cap, t.possessive, t.bare = d
+        t.text, t.start, t.end, t.q = s, ms, me, -1
+        t.kind, t.lower, t.cap, t.possessive, t.bare = d
         append(t)
