@@ -125,12 +125,25 @@ def _column(rows: list[dict], c: str):
 
 def _array(values: list, c: str):
     """Column ``c`` of the quotes table from its values (a fresh array)."""
-    dtype = _DTYPES[c]
     if c in _NULLABLE:
         return nullable_ints(values)
-    if dtype == _STRING_DTYPE:
-        return pd.array(values, dtype=dtype)
-    return np.array(values, dtype=dtype)  # int64 and bool
+    if c in _STRING_COLUMNS:
+        return _strings(values)
+    return np.array(values, dtype=_DTYPES[c])  # int64 and bool
+
+
+_STRING_COLUMNS = frozenset(_STRING + ["speaker_actor", "speaker_country"])
+
+
+def _strings(values: list):
+    """``pd.array(values, dtype="string")``; for python-backed strings, the array made
+    directly from the values (the same array, without pd.array's conversions)."""
+    if _STRING_DTYPE.storage == "python":
+        try:
+            return pd.arrays.StringArray(np.array(values, dtype=object).reshape(len(values)), dtype=_STRING_DTYPE)
+        except (TypeError, ValueError):  # something else than strings: pd.array converts it
+            pass
+    return pd.array(values, dtype=_STRING_DTYPE)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
@@ -293,9 +306,9 @@ def _article_table(rows: list[dict], text: str, registry) -> pd.DataFrame:
     else:
         actors, countries = [""] * len(speakers), [""] * len(speakers)
     columns = {c: _column(rows, c) for c in COLUMNS}
-    columns["speaker"] = _array(speakers, "speaker")
-    columns["speaker_actor"] = pd.array(actors, dtype=_STRING_DTYPE)
-    columns["speaker_country"] = pd.array(countries, dtype=_STRING_DTYPE)
+    columns["speaker"] = _strings(speakers)
+    columns["speaker_actor"] = _strings(actors)
+    columns["speaker_country"] = _strings(countries)
     return table(columns)
 
 
