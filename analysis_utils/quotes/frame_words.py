@@ -71,6 +71,20 @@ def sentence_like(content: str) -> bool:
     return len(words) >= 3 and any(w.islower() and w.lower() not in _FUNCTION for w in words[1:])
 
 
+def positions(words: list[str], hits) -> list[int]:
+    """The indices of the ``words`` that are in ``hits`` (a few distinct words, such as
+    ``lexicon.keys() & words``), in order: found by the list's own search, not word by word."""
+    out: list[int] = []
+    for w in hits:
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            out.append(i)
+    if len(hits) > 1:
+        out.sort()
+    return out
+
+
 def _modal_before(toks: list[Tok], i: int) -> bool:
     """A modal or *to* before the cue (``would respond``, ``to say``)."""
     k = i - 1

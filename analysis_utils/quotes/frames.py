@@ -31,6 +31,7 @@ from .frame_words import (
     _modal_before,
     _passive_before,
     _skip_left,
+    positions,
 )
 from .names import Mention, is_title
 from .speakers import apposition_subject, np_left, np_right
@@ -82,10 +83,9 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
     of ``toks``, when the caller has them."""
     if words is None:
         words = cue_words(toks)
-    single, multi = lex.single, lex.multi
     out = []
     nxt = 0  # the words of a cue after its first start no other cue
-    for i in [x for x, w in enumerate(words) if w in single or w in multi]:  # where a cue may start
+    for i in positions(words, lex.single.keys() & words | lex.multi.keys() & words):  # where a cue may start
         if i < nxt:
             continue
         t = toks[i]
@@ -166,7 +166,10 @@ def passive_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str]
     out = []
     if words is None:
         words = cue_words(toks)
-    for i in [x for x in range(1, len(toks) - 2) if words[x].endswith("ed") or words[x] in _IRREGULAR_PARTICIPLES]:
+    # a passive cue is a one-word cue of the lexicon
+    for i in positions(words, lex.single.keys() & words):
+        if not 1 <= i < len(toks) - 2 or not (words[i].endswith("ed") or words[i] in _IRREGULAR_PARTICIPLES):
+            continue
         t = toks[i]
         if t.kind != "w" or t.cap or not (t.lower.endswith("ed") or t.lower in _IRREGULAR_PARTICIPLES):
             continue
@@ -223,7 +226,9 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | 
     if words is None:
         words = cue_words(toks)
     # only words can be speech nouns or "In X's words,"
-    for i in [x for x in range(1, len(toks) - 1) if words[x] in _IN_VIEW or words[x] in nouns]:
+    for i in positions(words, _IN_VIEW.intersection(words).union(nouns.keys() & words)):
+        if not 1 <= i < len(toks) - 1:
+            continue
         t = toks[i]
         if t.kind == "w" and t.lower in _IN_VIEW and toks[i + 1].text == "," and i >= 2 \
                 and toks[i - 2 if toks[i - 1].lower != "own" else i - 3].lower == "in":
