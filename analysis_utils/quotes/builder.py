@@ -147,7 +147,8 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                 inside.append((self.top[k].open, min(self.top[k].close, s.end), k))
                 k += 1
             s.toks = tokenize(text, s.start, s.end, inside)
-            drop = [] if s.para.headline else nicknames(text, s.toks)  # Title Case proves nothing there
+            # Title Case proves nothing in a headline; no quotation, no nickname
+            drop = [] if s.para.headline or not inside else nicknames(text, s.toks)
             if drop:
                 self.nickname_spans += [s.toks[k].q for k in drop]
                 s.toks = [t for k, t in enumerate(s.toks) if k not in set(drop)]
@@ -162,7 +163,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
 
     def _frame_only(self, prev: _Sentence, cur: _Sentence) -> bool:
         """``“...?” Reyes said.`` was split after the question mark: join them."""
-        if prev.para is not cur.para or [t.kind for t in prev.toks] != ["q"] or not cur.toks:
+        if prev.para is not cur.para or len(prev.toks) != 1 or prev.toks[0].kind != "q" or not cur.toks:
             return False
         if len(cur.toks) > 25 or not cur.toks[0].cap or any(t.kind == "q" for t in cur.toks):
             return False
@@ -189,7 +190,8 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                 if t.kind == "w":
                     e = k
                     while e < len(toks) and toks[e].kind == "w" and (toks[e].cap or toks[e].lower in (
-                            "de", "van", "von", "bin", "al", "da", "der") or particle_prefix(toks[e].text)) \
+                            "de", "van", "von", "bin", "al", "da", "der")
+                            or "-" in toks[e].text and particle_prefix(toks[e].text)) \
                             and not toks[e].possessive:
                         e += 1
                     if e < len(toks) and toks[e].possessive:
