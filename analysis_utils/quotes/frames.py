@@ -127,6 +127,9 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     order; ``headline`` allows capitalised cues (``Marsh Says ...``) with short subjects."""
     frames: list[Frame] = []
     words = cue_words(toks)
+    if lex.single.keys().isdisjoint(words) and lex.multi.keys().isdisjoint(words) \
+            and lex.nouns.keys().isdisjoint(words) and _IN_VIEW.isdisjoint(words):
+        return frames  # no word that may be a cue, a passive cue or a speech noun
     for i, cue in find_cues(toks, lex, headline, words):
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
