@@ -147,6 +147,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                 inside.append((self.top[k].open, min(self.top[k].close, s.end), k))
                 k += 1
             s.toks = tokenize(text, s.start, s.end, inside)
+            s.quoted = bool(inside)
             # Title Case proves nothing in a headline; no quotation, no nickname
             drop = [] if s.para.headline or not inside else nicknames(text, s.toks)
             if drop:
@@ -156,7 +157,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
         for s in merged:
             if out and self._frame_only(out[-1], s):
                 last = out[-1]
-                last.end, last.toks = s.end, last.toks + s.toks
+                last.end, last.toks, last.quoted = s.end, last.toks + s.toks, last.quoted or s.quoted
                 continue
             out.append(s)
         return out
@@ -289,12 +290,12 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                 self.colon_lead[pidx] = (name, (subj.start, subj.end), self.people.role(name, subj.start), False,
                                          None)
         said = {(f.speaker, f.speaker_span, f.role) for f in frames if f.speaker and f.mention is not None
-                and f.mention.kind == "name" and f.speaker in self.people.full_names}
+                and f.mention.kind == "name" and f.speaker in self.people.full_names} if frames else set()
         pron = None
         if subj is not None and subj.kind == "pronoun" and subj.head in ("he", "she") and not sent.para.headline:
             pron = self._pronoun(subj, pidx)  # "He spoke for an hour in Ohio." -> who "he" is
-        self.prev_sent = (pidx, subj, bool(self.sent_rows), said if len({x[0] for x in said}) == 1 else set(),
-                          pron)
+        self.prev_sent = (pidx, subj, bool(self.sent_rows),
+                          said if said and len({x[0] for x in said}) == 1 else set(), pron)
         group = self._group(subj, pidx) if subj is not None and not sent.para.headline else None
         if group is not None:
             self.groups.append(group)

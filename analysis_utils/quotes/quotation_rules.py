@@ -69,6 +69,8 @@ class QuotationRules:
 
     # quotations --------------------------------------------------------------------------
     def _link_quotes(self, sent: _Sentence, frames: list[Frame]) -> None:
+        if not sent.quoted:
+            return
         toks = sent.toks
         first = next((k for k, t in enumerate(toks) if t.text not in ("(", "[", "•", "*") + DASHES), 0)
         for k, t in enumerate(toks):
