@@ -11,7 +11,7 @@ import re
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w&]*(?:[-'’.][^\W_][\w&]*)*|\S")
 # the same, each token with the white space before it; white space at the end as a match of its own
 # (so that a search never starts again inside it)
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + r")|\s+")
+_SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + r")|\s+")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev hon jr sr st mt ft no inc co corp "
     "ltd vs pres amb supt det insp cmdr maj brig gens sens reps messrs mme mlle fr atty dept del "
@@ -75,18 +75,23 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
     return out
 
 
-_DERIVED: dict[str, tuple[str, str, bool, bool, str]] = {}  # token text -> (kind, lower, cap, possessive, bare)
+# a token with the white space before it (a match of _SPACED_TOKEN) -> (token text, offset of the token
+# in the match, length of the match, kind, lower, cap, possessive, bare); ("", ...) for white space alone
+_DERIVED: dict[str, tuple[str, int, int, str, str, bool, bool, str]] = {}
 
 
-def _derived(text: str) -> tuple[str, str, bool, bool, str]:
-    """What :class:`Tok` computes from a word or punctuation mark, once per distinct text."""
-    d = _DERIVED.get(text)
+def _derived(match: str) -> tuple[str, int, int, str, str, bool, bool, str]:
+    """What :class:`Tok` computes from a word or punctuation mark, once per distinct match."""
+    d = _DERIVED.get(match)
     if d is None:
         if len(_DERIVED) > 200_000:
             _DERIVED.clear()
+        text = match.lstrip()  # str.isspace, the same white space as the pattern's \s
+        if not text:
+            return "", 0, len(match), "", "", False, False, ""
         kind = "w" if text[0].isalnum() else "p"
         t = Tok(text, 0, 0, kind)
-        d = _DERIVED[text] = (kind, t.lower, t.cap, t.possessive, t.bare)
+        d = _DERIVED[match] = (text, len(match) - len(text), len(match), kind, t.lower, t.cap, t.possessive, t.bare)
     return d
 
 
@@ -95,20 +100,27 @@ def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
     append = out.append
     new = object.__new__
     derived = _DERIVED
-    me = a
-    for space, s in _SPACED_TOKEN.findall(text, a, b):
+    end = a
+    for match in _SPACED_TOKEN.findall(text, a, b):
+        s, lead, n, kind, lower, cap, possessive, bare = derived.get(match) or _derived(match)
         if not s:
             break  # white space to the end
-        ms = me + len(space)
-        me = ms + len(s)
-        if s == "." and out and out[-1].kind == "w" and out[-1].end == ms:
+        start = end + lead
+        end += n
+        if s == "." and out and out[-1].kind == "w" and out[-1].end == start:
             prev = out[-1]
             if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
-                out[-1] = Tok(prev.text + ".", prev.start, me, "w")
+                out[-1] = Tok(prev.text + ".", prev.start, end, "w")
                 continue
-        # Tok(s, ms, me, kind) without the call: the derived fields are the same for the same text
-        d = derived.get(s) or _derived(s)
+        # Tok(s, start, end, kind) without the call: the derived fields are the same for the same match
         t = new(Tok)
-        t.text, t.start, t.end, t.q = s, ms, me, -1
-        t.kind, t.lower, t.cap, t.possessive, t.bare = d
+        t.text = s
+        t.start = start
+        t.end = end
+        t.q = -1
+        t.kind = kind
+        t.lower = lower
+        t.cap = cap
+        t.possessive = possessive
+        t.bare = bare
         append(t)
