@@ -78,20 +78,28 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
 # a token with the white space before it (a match of _SPACED_TOKEN) -> (token text, offset of the token
 # in the match, length of the match, kind, lower, cap, possessive, bare); ("", ...) for white space alone
 _DERIVED: dict[str, tuple[str, int, int, str, str, bool, bool, str]] = {}
+_FIELDS: dict[str, tuple[str, str, bool, bool, str]] = {}  # token text -> (kind, lower, cap, possessive, bare)
 
 
 def _derived(match: str) -> tuple[str, int, int, str, str, bool, bool, str]:
-    """What :class:`Tok` computes from a word or punctuation mark, once per distinct match."""
+    """What :class:`Tok` computes from a word or punctuation mark, once per distinct match
+    (and once per distinct token text)."""
     d = _DERIVED.get(match)
     if d is None:
         if len(_DERIVED) > 200_000:
             _DERIVED.clear()
         text = match.lstrip()  # str.isspace, the same white space as the pattern's \s
         if not text:
-            return "", 0, len(match), "", "", False, False, ""
-        kind = "w" if text[0].isalnum() else "p"
-        t = Tok(text, 0, 0, kind)
-        d = _DERIVED[match] = (text, len(match) - len(text), len(match), kind, t.lower, t.cap, t.possessive, t.bare)
+            d = _DERIVED[match] = ("", 0, len(match), "", "", False, False, "")
+            return d
+        fields = _FIELDS.get(text)
+        if fields is None:
+            if len(_FIELDS) > 200_000:
+                _FIELDS.clear()
+            kind = "w" if text[0].isalnum() else "p"
+            t = Tok(text, 0, 0, kind)
+            fields = _FIELDS[text] = (kind, t.lower, t.cap, t.possessive, t.bare)
+        d = _DERIVED[match] = (text, len(match) - len(text), len(match)) + fields
     return d
 
 
