@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .cues import Cue, CueLexicon
 from .frame_words import (
-    DASHES,
+    COMMA_OR_DASH,
     POSSESSIVE_PRONOUNS,
     _AGENT_HEADS,
     _ANON_OR_INSTITUTION,
@@ -313,7 +313,7 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         # "... and added", "... but has said": the subject of the first verb
         subj = earlier.mention if earlier is not None else sentence_subject(text, toks, j)
         return subj, "main-clause", False
-    if before.text in (",",) + DASHES and not (before.text != "," and j - 1 >= 0 and toks[j - 1].kind == "q"):
+    if before.text in COMMA_OR_DASH and not (before.text != "," and j - 1 >= 0 and toks[j - 1].kind == "q"):
         if j == 0 or toks[j - 1].kind == "q":
             return _inverted(text, toks, i, cue), "name", True  # "...," said X
         m = apposition_subject(text, toks, j, 0)  # X, the spokesman, said
