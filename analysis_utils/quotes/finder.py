@@ -86,6 +86,7 @@ How it works, module by module (general rules, no parser model):
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Mapping
 
 import numpy as np
@@ -119,8 +120,11 @@ _DTYPES = {c: pd.api.types.pandas_dtype(d) for c, d in _DTYPES.items()}  # parse
 _STRING_DTYPE = pd.api.types.pandas_dtype("string")
 
 
-def _column(rows: list[dict], c: str):
-    return _array([r[c] for r in rows], c)
+def _values(rows: list[dict], names: list[str]) -> dict[str, list]:
+    """The values of the columns ``names`` in ``rows``, one list per column."""
+    if not rows:
+        return {c: [] for c in names}
+    return dict(zip(names, map(list, zip(*map(itemgetter(*names), rows)))))
 
 
 def _array(values: list, c: str):
@@ -149,7 +153,7 @@ def _strings(values: list):
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes table with its dtypes (strings, nullable integers for optional offsets)."""
     # fresh arrays that nothing else holds (copy-on-write protects the table)
-    return table({c: _column(rows, c) for c in COLUMNS})
+    return table({c: _array(v, c) for c, v in _values(rows, COLUMNS).items()})
 
 
 def _empty() -> pd.DataFrame:
@@ -297,16 +301,15 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
 
 def _article_table(rows: list[dict], text: str, registry) -> pd.DataFrame:
     """``with_registry(_frame(rows), text, registry)``, built once from the rows."""
-    speakers = [r["speaker"] for r in rows]
+    values = _values(rows, COLUMNS)
+    speakers = values["speaker"]
     index = _index_of(registry)
     if index is not None and any(speakers):
-        actors, countries = _registry_columns(index, speakers, [r["speaker_start"] for r in rows],
-                                              [r["speaker_end"] for r in rows],
-                                              [r["speaker_role"] for r in rows], text)
+        actors, countries = _registry_columns(index, speakers, values["speaker_start"], values["speaker_end"],
+                                              values["speaker_role"], text)
     else:
         actors, countries = [""] * len(speakers), [""] * len(speakers)
-    columns = {c: _column(rows, c) for c in COLUMNS}
-    columns["speaker"] = _strings(speakers)
+    columns = {c: _array(v, c) for c, v in values.items()}
     columns["speaker_actor"] = _strings(actors)
     columns["speaker_country"] = _strings(countries)
     return table(columns)
@@ -321,20 +324,29 @@ def _registry_columns(index: RegistryIndex, speakers: list, starts: list, ends: 
     """``speaker_actor`` and ``speaker_country`` of each row; ``speakers`` that are a
     registry person are canonicalised in place (offsets: ``None`` without a mention)."""
     actors, countries = [""] * len(speakers), [""] * len(speakers)
+    done: dict[tuple, tuple[str, str, str]] = {}  # rows of one speaker mention (and role) share the answer
     for k, speaker in enumerate(speakers):
         if not speaker:
             continue
         start = starts[k]
-        surface = text[start:ends[k]] if start is not None else ""
-        actor = index.actor(str(speaker), surface, text)
-        a = index.by_name.get(actor) if actor else None
-        if a is not None and a.kind == "person":
-            speakers[k] = actor
-        country = index.country_of(actor) if actor else ""
-        if not country:
-            lead = title_before(text, start) if start is not None else ""
-            country = (index.country_hint(str(roles[k])) or index.country_hint(lead)
-                       or index.country_hint(str(speaker)))
-        actors[k] = actor
-        countries[k] = country
+        key = (speaker, start, ends[k], roles[k])
+        found = done.get(key)
+        if found is None:
+            found = done[key] = _registry_row(index, speaker, start, ends[k], roles[k], text)
+        speakers[k], actors[k], countries[k] = found
     return actors, countries
+
+
+def _registry_row(index: RegistryIndex, speaker, start: int | None, end: int | None, role,
+                  text: str) -> tuple[str, str, str]:
+    """``(speaker, speaker_actor, speaker_country)`` of one row with a speaker."""
+    surface = text[start:end] if start is not None else ""
+    actor = index.actor(str(speaker), surface, text)
+    a = index.by_name.get(actor) if actor else None
+    canonical = actor if a is not None and a.kind == "person" else speaker
+    country = index.country_of(actor) if actor else ""
+    if not country:
+        lead = title_before(text, start) if start is not None else ""
+        country = (index.country_hint(str(role)) or index.country_hint(lead)
+                   or index.country_hint(str(speaker)))
+    return canonical, actor, country
