@@ -78,6 +78,7 @@ from .word_lists import ANON_HEADS, ROLE_WORDS, TITLES
 from .builder_state import _Said, _Sentence, _span_of, first_char  # noqa: F401  (old paths)
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_RUN_PARTICLES = ("de", "van", "von", "bin", "al", "da", "der")  # lower-case words inside a name
 
 
 class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
@@ -179,38 +180,40 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
         quotations), with titles and appositions, into :attr:`people`. A run whose last word
         also occurs in lower case in the text (*the Harbour Speech* / *a speech*) is no name."""
         lower_words = set(_LOWER_WORD.findall(self.text))
+        text, single, add = self.text, self.lex.single, self.people.add
         for s in sents:
             if s.para.headline:
                 continue
             toks = s.toks
+            n = len(toks)
             nxt = 0
             for k in [x for x, t in enumerate(toks) if t.cap and not t.possessive]:  # where a name may start
                 if k < nxt:
                     continue
-                t = toks[k]
-                if t.kind == "w":
+                if toks[k].kind == "w":
                     e = k
-                    while e < len(toks) and toks[e].kind == "w" and (toks[e].cap or toks[e].lower in (
-                            "de", "van", "von", "bin", "al", "da", "der")
-                            or "-" in toks[e].text and particle_prefix(toks[e].text)) \
-                            and not toks[e].possessive:
+                    while e < n:
+                        u = toks[e]
+                        if u.kind != "w" or u.possessive or not (
+                                u.cap or u.lower in _RUN_PARTICLES or "-" in u.text and particle_prefix(u.text)):
+                            break
                         e += 1
-                    if e < len(toks) and toks[e].possessive:
+                    if e < n and toks[e].possessive:
                         nxt = e + 1  # "North Korea's" -> stop after it
                         continue
                     a = k
-                    while a < e - 1 and self.lex.single.get(toks[a].lower) is not None \
+                    while a < e - 1 and single.get(toks[a].lower) is not None \
                             and not given_name_gender(f"{toks[a].text} {toks[a + 1].text}"):
                         a += 1  # "Said Ellis:" (but "Hope Hicks", a given name)
-                    m = name_mention(self.text, toks, a, e, 0) if a < e else None
+                    m = name_mention(text, toks, a, e, 0) if a < e else None
                     if m is not None and m.kind == "name" and m.text.split()[-1].lower() not in lower_words:
-                        if e + 1 < len(toks) and toks[e].text == ",":
-                            role = _role_after(self.text, toks, e + 1)
+                        if e + 1 < n and toks[e].text == ",":
+                            role = _role_after(text, toks, e + 1)
                             if role:
                                 m.role = role
                         if not m.role and not m.title and a >= 2 and toks[a - 1].text == ",":
-                            m.role = _role_before(self.text, toks, a - 2)
-                        self.people.add(m)
+                            m.role = _role_before(text, toks, a - 2)
+                        add(m)
                     nxt = max(e, k + 1)
 
     # main pass -------------------------------------------------------------------------
