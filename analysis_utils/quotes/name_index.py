@@ -142,7 +142,7 @@ class PersonIndex:
             return None
         self.seen.append((m.start, full))
         if len(words) >= 2:
-            self.names.append((m.start, full, tuple(w.lower() for w in words)))
+            self.names.append((m.start, full, tuple([w.lower() for w in words])))
             self.full_names.add(full)
         if m.title and not m.role:
             self.roles.setdefault(full, []).append((m.start, m.title))
@@ -176,7 +176,7 @@ class PersonIndex:
         else the first one after; among several, see the module docstring. ``gender``
         (``"m"``/``"f"`` from a title such as *Mrs.*) keeps only people it fits. None when
         no full name contains it, or it is already a full name."""
-        words = tuple(w.lower() for w in name.split())
+        words = tuple([w.lower() for w in name.split()])
         if not words:
             return None
         n = len(words)
