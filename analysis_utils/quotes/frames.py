@@ -76,16 +76,19 @@ def cue_words(toks: list[Tok]) -> list[str]:
 
 
 def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
-              words: list[str] | None = None) -> list[tuple[int, Cue]]:
+              words: list[str] | None = None, starts: set[str] | None = None) -> list[tuple[int, Cue]]:
     """``(token index, cue)`` for the cue verbs of a sentence that act as verbs: lower case
     (capitalised only in a headline, or *Said X:* opening a sentence), not after a
     determiner, possessive or *to*, not passive, not negated. ``words``: :func:`cue_words`
-    of ``toks``, when the caller has them."""
+    of ``toks``, and ``starts``: those of them a cue of the lexicon starts with, when the
+    caller has them."""
     if words is None:
         words = cue_words(toks)
+    if starts is None:
+        starts = lex.single.keys() & words | lex.multi.keys() & words
     out = []
     nxt = 0  # the words of a cue after its first start no other cue
-    for i in positions(words, lex.single.keys() & words | lex.multi.keys() & words):  # where a cue may start
+    for i in positions(words, starts):  # where a cue may start
         if i < nxt:
             continue
         t = toks[i]
@@ -127,10 +130,13 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     order; ``headline`` allows capitalised cues (``Marsh Says ...``) with short subjects."""
     frames: list[Frame] = []
     words = cue_words(toks)
-    if lex.single.keys().isdisjoint(words) and lex.multi.keys().isdisjoint(words) \
-            and lex.nouns.keys().isdisjoint(words) and _IN_VIEW.isdisjoint(words):
+    vocab = set(words)
+    single = lex.single.keys() & vocab
+    starts = single | (lex.multi.keys() & vocab)
+    nouns = _IN_VIEW.intersection(vocab) | (lex.nouns.keys() & vocab)
+    if not starts and not nouns:
         return frames  # no word that may be a cue, a passive cue or a speech noun
-    for i, cue in find_cues(toks, lex, headline, words):
+    for i, cue in find_cues(toks, lex, headline, words, starts):
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
         if f.via == "quoted-as":
@@ -146,9 +152,9 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
         if _plausible(toks, f, headline):
             frames.append(f)
     if lex.nouns and not headline:
-        frames = sorted(frames + noun_frames(text, toks, lex, words), key=lambda f: f.i)
+        frames = sorted(frames + noun_frames(text, toks, lex, words, nouns), key=lambda f: f.i)
     if not headline:
-        passive = {f.i: f for f in passive_frames(text, toks, lex, words)}
+        passive = {f.i: f for f in passive_frames(text, toks, lex, words, single)}
         frames = [passive.pop(f.i) if f.i in passive and f.mention is None else f for f in frames]
         taken = {f.i for f in frames}
         frames = sorted(frames + [f for i, f in passive.items() if i not in taken], key=lambda f: f.i)
@@ -160,18 +166,22 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     return [f for f in frames if f.i not in inside]
 
 
-def passive_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None) -> list[Frame]:
+def passive_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None,
+                   single: set[str] | None = None) -> list[Frame]:
     """Passive speech cues with their agent: ``was described by one official as the
     "emir of oil and gas"``, ``has been called "a liar" by his rivals``, ``immigrants
     described by a friend as "..."`` (a reduced relative, *by* right after the cue). The
     agent (a name or a speaker noun after *by*, within eight words of the cue) is the
-    source.""" 
+    source. ``single``: the words of the sentence that are one-word cues of the lexicon,
+    when the caller has them."""
     out = []
     if words is None:
         words = cue_words(toks)
-    # a passive cue is a one-word cue of the lexicon
-    for i in positions(words, lex.single.keys() & words):
-        if not 1 <= i < len(toks) - 2 or not (words[i].endswith("ed") or words[i] in _IRREGULAR_PARTICIPLES):
+    if single is None:
+        single = lex.single.keys() & words
+    # a passive cue is a one-word cue of the lexicon, a participle
+    for i in positions(words, {w for w in single if w.endswith("ed") or w in _IRREGULAR_PARTICIPLES}):
+        if not 1 <= i < len(toks) - 2:
             continue
         t = toks[i]
         if t.kind != "w" or t.cap or not (t.lower.endswith("ed") or t.lower in _IRREGULAR_PARTICIPLES):
@@ -215,7 +225,8 @@ def _relative_close(toks: list[Tok], i: int) -> int:
     return -1
 
 
-def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None) -> list[Frame]:
+def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None,
+                hits: set[str] | None = None) -> list[Frame]:
     """Frames of speech nouns (``lex.nouns``) with a possessor before them and *that* (or,
     for *promise, pledge, vow, threat, call, demand*, *to*) after them: ``Trump's claim that
     the vote is "rigged"``, ``the senator's warning that ...``, ``her promise to "drain the
@@ -223,13 +234,16 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | 
     or a possessive pronoun; up to two lower-case modifiers may stand between
     (``Trump's repeated claims that``). A noun frame attributes quoted words after it; it
     makes no reported-speech row of its own. ``In X's words,`` / ``In his view,`` (``_IN_VIEW``)
-    work as *according to X,*: the clause after the comma is X's."""
+    work as *according to X,*: the clause after the comma is X's. ``hits``: the words of
+    the sentence that are speech nouns or in ``_IN_VIEW``, when the caller has them."""
     out = []
     nouns = lex.nouns
     if words is None:
         words = cue_words(toks)
+    if hits is None:
+        hits = _IN_VIEW.intersection(words).union(nouns.keys() & words)
     # only words can be speech nouns or "In X's words,"
-    for i in positions(words, _IN_VIEW.intersection(words).union(nouns.keys() & words)):
+    for i in positions(words, hits):
         if not 1 <= i < len(toks) - 1:
             continue
         t = toks[i]
