@@ -151,10 +151,11 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
                     f.mention, f.inverted = alt, True
         if _plausible(toks, f, headline):
             frames.append(f)
-    if lex.nouns and not headline:
+    # (the frames are in token order: the lists below are merged only when they have frames)
+    if lex.nouns and not headline and nouns:
         frames = sorted(frames + noun_frames(text, toks, lex, words, nouns), key=lambda f: f.i)
-    if not headline:
-        passive = {f.i: f for f in passive_frames(text, toks, lex, words, single)}
+    passive = {f.i: f for f in passive_frames(text, toks, lex, words, single)} if single and not headline else {}
+    if passive:
         frames = [passive.pop(f.i) if f.i in passive and f.mention is None else f for f in frames]
         taken = {f.i for f in frames}
         frames = sorted(frames + [f for i, f in passive.items() if i not in taken], key=lambda f: f.i)
