@@ -188,8 +188,11 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
                                                          for x in range(name_a, b - 1)):
         t = " ".join([x.text for x in toks[name_a:b]])  # a nickname between the words was dropped
     title = " ".join([x.text for x in toks[title_a:name_a]]) if title_a < name_a else ""
-    words = [x.text for x in toks[name_a:b]]
-    all_words = [x.lower for x in toks[title_a:b]]  # lower case already: no gender word, no gender
+    if b - title_a == 1:  # one word (the commonest run)
+        words, all_words = [toks[name_a].text], [toks[name_a].lower]
+    else:
+        words = [x.text for x in toks[name_a:b]]
+        all_words = [x.lower for x in toks[title_a:b]]  # lower case already: no gender word, no gender
     np0 = title_a - 1 if title_a - 1 >= lo and toks[title_a - 1].lower == "the" else title_a
     plike = person_like(words)
     m = Mention("name", name_a, b, s, e, t, title=title,
