@@ -180,7 +180,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
         quotations), with titles and appositions, into :attr:`people`. A run whose last word
         also occurs in lower case in the text (*the Harbour Speech* / *a speech*) is no name."""
         lower_words = set(_LOWER_WORD.findall(self.text))
-        text, single, add = self.text, self.lex.single, self.people.add
+        text, single, add, knows = self.text, self.lex.single, self.people.add, self.people.knows
         for s in sents:
             if s.para.headline:
                 continue
@@ -205,6 +205,9 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                     while a < e - 1 and single.get(toks[a].lower) is not None \
                             and not given_name_gender(f"{toks[a].text} {toks[a + 1].text}"):
                         a += 1  # "Said Ellis:" (but "Hope Hicks", a given name)
+                    if e - a == 1 and not knows(toks[a].text):
+                        nxt = max(e, k + 1)
+                        continue  # one word that no full name so far holds: people.add would not take it
                     m = name_mention(text, toks, a, e, 0) if a < e else None
                     if m is not None and m.kind == "name" and m.text.split()[-1].lower() not in lower_words:
                         if e + 1 < n and toks[e].text == ",":

@@ -164,6 +164,14 @@ class PersonIndex:
                 self.guessed.add(full)
         return full
 
+    def knows(self, word: str) -> bool:
+        """Does a full name registered so far start or end with ``word`` (in any case)?
+        Without one, a one-word name resolves to nobody (:meth:`resolve` is None)."""
+        if self._indexed != len(self.names):
+            self._index()
+        w = word.lower()
+        return w in self._by_last or w in self._by_first
+
     def role(self, name: str, pos: int) -> str:
         """The role the text gave ``name`` most recently before ``pos`` (else first after)."""
         seen = self.roles.get(name) or []
