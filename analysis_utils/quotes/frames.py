@@ -115,9 +115,10 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
                 k -= 1
             if k >= 0 and toks[k].kind == "w" and toks[k].lower in _BE and not cue.participle:
                 ok = False  # passive: "is expected", "was told"
-            if any(toks[x].kind == "w" and (toks[x].lower in _NEGATION or toks[x].lower.endswith("n't"))
-                   for x in range(max(0, k), i)):
-                ok = False  # "did not say", "has never claimed"
+            for x in range(max(0, k), i):
+                if toks[x].kind == "w" and (toks[x].lower in _NEGATION or toks[x].lower.endswith("n't")):
+                    ok = False  # "did not say", "has never claimed"
+                    break
         if ok and t.lower == cue.lemma and t.lower in _NOUN_BASES and i + 1 < len(toks) and is_title(toks[i + 1]):
             ok = False  # a modifier of a title: "state Sen. Ana Ruiz", "state Del. ..."
         if ok:
@@ -286,7 +287,6 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return np_right(text, toks, i + cue.n, len(toks), apposition=False), "name", True
     j = _skip_left(toks, i - 1, 0)
     before = toks[j] if j >= 0 else None
-    earlier = next((g for g in reversed(frames) if g.mention is not None), None)
     if before is None:
         return None, "name", False
     if cue.participle and before.kind == "w" and before.lower in _BE:
@@ -318,6 +318,7 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return (subj if subj is not None and subj.t0 > i else None), "main-clause", False
     if cue.participle:
         # "..., saying", "by saying", "despite admitting", "recalled thinking": the subject of the main clause
+        earlier = _earlier(frames)
         if earlier is not None:
             return earlier.mention, "main-clause", False
         subj = sentence_subject(text, toks, j) if j > 0 else None
@@ -326,6 +327,7 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return subj, "main-clause", False
     if before.kind == "w" and before.lower in ("and", "but", "then"):
         # "... and added", "... but has said": the subject of the first verb
+        earlier = _earlier(frames)
         subj = earlier.mention if earlier is not None else sentence_subject(text, toks, j)
         return subj, "main-clause", False
     if before.text in COMMA_OR_DASH and not (before.text != "," and j - 1 >= 0 and toks[j - 1].kind == "q"):
@@ -352,6 +354,11 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
     if m is not None and m.np0 > 0 and toks[m.np0 - 1].lower in ("if", "unless", "whether"):
         m = None  # a hypothetical: "If Russia states ..."
     return m, "name", False
+
+
+def _earlier(frames: list[Frame]) -> Frame | None:
+    """The last of the sentence's earlier frames that has a speaker phrase."""
+    return next((g for g in reversed(frames) if g.mention is not None), None)
 
 
 def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:
