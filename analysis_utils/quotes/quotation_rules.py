@@ -73,7 +73,11 @@ class QuotationRules:
         if not sent.quoted:
             return
         toks = sent.toks
-        first = next((k for k, t in enumerate(toks) if t.text not in _OPENING_MARKS), 0)
+        first = 0  # the sentence's first token that is no opening mark
+        for k, t in enumerate(toks):
+            if t.text not in _OPENING_MARKS:
+                first = k
+                break
         for k, t in enumerate(toks):
             if t.kind != "q":
                 continue
