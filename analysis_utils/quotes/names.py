@@ -194,17 +194,14 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
         words = [x.text for x in toks[name_a:b]]
         all_words = [x.lower for x in toks[title_a:b]]  # lower case already: no gender word, no gender
     np0 = title_a - 1 if title_a - 1 >= lo and toks[title_a - 1].lower == "the" else title_a
-    plike = person_like(words)
-    m = Mention("name", name_a, b, s, e, t, title=title,
-                person=bool(title) or plike or len(words) == 1, np0=np0)
-    if len(words) == 1 and words[0].lower().rstrip(".") in _ORG_PLACE_OR_TIME:
-        m.person = False
-    if len(words) > 1 and not plike and not title:
-        m.person = False
-    if not _GENDERED.isdisjoint(all_words):
-        m.gender = _gender_of(all_words)
-    m.plural = not m.person and t.endswith("s") and len(words) == 1 and t[:-1].lower() in ORG_PLACE_WORDS
-    return m
+    if len(words) == 1:  # a person unless an organisation, place or time word
+        person = words[0].lower().rstrip(".") not in _ORG_PLACE_OR_TIME
+        plural = not person and t.endswith("s") and t[:-1].lower() in ORG_PLACE_WORDS
+    else:
+        person = bool(title) or person_like(words)
+        plural = False
+    gender = _gender_of(all_words) if not _GENDERED.isdisjoint(all_words) else ""
+    return Mention("name", name_a, b, s, e, t, title=title, person=person, gender=gender, plural=plural, np0=np0)
 
 
 def _leading_roles(toks: list[Tok], a: int, b: int) -> int:
