@@ -158,8 +158,8 @@ def np_left(text: str, toks: list[Tok], j: int, lo: int, link: bool = True) -> M
         while k - 1 >= lo and _name_tok(toks[k - 1]):
             k -= 1
         # a sentence-initial common noun: "Officials said", "Some speculate"
-        bare_run = [x for x in toks[k:j + 1] if x.lower not in STARTERS or x is t]
-        if len(bare_run) == 1 and t.bare in SPEAKER_HEADS and (k == lo or toks[k].lower in STARTERS):
+        if t.bare in SPEAKER_HEADS and (k == lo or toks[k].lower in STARTERS) \
+                and len([x for x in toks[k:j + 1] if x.lower not in STARTERS or x is t]) == 1:
             m = _descriptor(text, toks, j, lo)
         else:
             m = name_mention(text, toks, k, j + 1, lo)
