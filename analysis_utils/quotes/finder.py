@@ -325,6 +325,7 @@ def _registry_columns(index: RegistryIndex, speakers: list, starts: list, ends: 
     registry person are canonicalised in place (offsets: ``None`` without a mention)."""
     actors, countries = [""] * len(speakers), [""] * len(speakers)
     done: dict[tuple, tuple[str, str, str]] = {}  # rows of one speaker mention (and role) share the answer
+    actor_of: dict[tuple, str] = {}  # (speaker, surface) -> actor, the same wherever the mention is
     for k, speaker in enumerate(speakers):
         if not speaker:
             continue
@@ -332,16 +333,19 @@ def _registry_columns(index: RegistryIndex, speakers: list, starts: list, ends: 
         key = (speaker, start, ends[k], roles[k])
         found = done.get(key)
         if found is None:
-            found = done[key] = _registry_row(index, speaker, start, ends[k], roles[k], text)
+            found = done[key] = _registry_row(index, speaker, start, ends[k], roles[k], text, actor_of)
         speakers[k], actors[k], countries[k] = found
     return actors, countries
 
 
 def _registry_row(index: RegistryIndex, speaker, start: int | None, end: int | None, role,
-                  text: str) -> tuple[str, str, str]:
-    """``(speaker, speaker_actor, speaker_country)`` of one row with a speaker."""
+                  text: str, actor_of: dict) -> tuple[str, str, str]:
+    """``(speaker, speaker_actor, speaker_country)`` of one row with a speaker; ``actor_of``
+    keeps the actors found so far in ``text``."""
     surface = text[start:end] if start is not None else ""
-    actor = index.actor(str(speaker), surface, text)
+    actor = actor_of.get((speaker, surface))
+    if actor is None:
+        actor = actor_of[speaker, surface] = index.actor(str(speaker), surface, text)
     a = index.by_name.get(actor) if actor else None
     canonical = actor if a is not None and a.kind == "person" else speaker
     country = index.country_of(actor) if actor else ""
