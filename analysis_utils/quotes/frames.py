@@ -126,17 +126,32 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
     return out
 
 
+_KEYS: dict[int, tuple[CueLexicon, frozenset[str], frozenset[str]]] = {}
+
+
+def _lexicon_keys(lex: CueLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a cue of ``lex`` starts with, and its speech nouns with the words of
+    ``_IN_VIEW``: built once per lexicon (a lexicon does not change)."""
+    kept = _KEYS.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        if len(_KEYS) > 8:
+            _KEYS.clear()
+        kept = _KEYS[id(lex)] = (lex, frozenset(lex.single) | frozenset(lex.multi), frozenset(lex.nouns) | _IN_VIEW)
+    return kept[1], kept[2]
+
+
 def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool = False) -> list[Frame]:
     """The attribution frames of one sentence (tokens from :func:`speakers.tokenize`), in
     order; ``headline`` allows capitalised cues (``Marsh Says ...``) with short subjects."""
     frames: list[Frame] = []
     words = cue_words(toks)
+    cue_keys, noun_keys = _lexicon_keys(lex)
     vocab = set(words)
-    single = lex.single.keys() & vocab
-    starts = single | (lex.multi.keys() & vocab)
-    nouns = _IN_VIEW.intersection(vocab) | (lex.nouns.keys() & vocab)
+    starts = cue_keys & vocab
+    nouns = noun_keys & vocab
     if not starts and not nouns:
         return frames  # no word that may be a cue, a passive cue or a speech noun
+    single = lex.single.keys() & starts
     for i, cue in find_cues(toks, lex, headline, words, starts):
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
