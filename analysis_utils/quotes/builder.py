@@ -78,6 +78,7 @@ from .word_lists import ANON_HEADS, ROLE_WORDS, TITLES
 from .builder_state import _Said, _Sentence, _span_of, first_char  # noqa: F401  (old paths)
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_RUN_PARTICLES = ("de", "van", "von", "bin", "al", "da", "der")  # lower-case words inside a name
 
 
 class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
@@ -147,7 +148,9 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                 inside.append((self.top[k].open, min(self.top[k].close, s.end), k))
                 k += 1
             s.toks = tokenize(text, s.start, s.end, inside)
-            drop = [] if s.para.headline else nicknames(text, s.toks)  # Title Case proves nothing there
+            s.quoted = bool(inside)
+            # Title Case proves nothing in a headline; no quotation, no nickname
+            drop = [] if s.para.headline or not inside else nicknames(text, s.toks)
             if drop:
                 self.nickname_spans += [s.toks[k].q for k in drop]
                 s.toks = [t for k, t in enumerate(s.toks) if k not in set(drop)]
@@ -155,14 +158,14 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
         for s in merged:
             if out and self._frame_only(out[-1], s):
                 last = out[-1]
-                last.end, last.toks = s.end, last.toks + s.toks
+                last.end, last.toks, last.quoted = s.end, last.toks + s.toks, last.quoted or s.quoted
                 continue
             out.append(s)
         return out
 
     def _frame_only(self, prev: _Sentence, cur: _Sentence) -> bool:
         """``“...?” Reyes said.`` was split after the question mark: join them."""
-        if prev.para is not cur.para or [t.kind for t in prev.toks] != ["q"] or not cur.toks:
+        if prev.para is not cur.para or len(prev.toks) != 1 or prev.toks[0].kind != "q" or not cur.toks:
             return False
         if len(cur.toks) > 25 or not cur.toks[0].cap or any(t.kind == "q" for t in cur.toks):
             return False
@@ -177,37 +180,43 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
         quotations), with titles and appositions, into :attr:`people`. A run whose last word
         also occurs in lower case in the text (*the Harbour Speech* / *a speech*) is no name."""
         lower_words = set(_LOWER_WORD.findall(self.text))
+        text, single, add, knows = self.text, self.lex.single, self.people.add, self.people.knows
         for s in sents:
             if s.para.headline:
                 continue
             toks = s.toks
+            n = len(toks)
             nxt = 0
             for k in [x for x, t in enumerate(toks) if t.cap and not t.possessive]:  # where a name may start
                 if k < nxt:
                     continue
-                t = toks[k]
-                if t.kind == "w":
+                if toks[k].kind == "w":
                     e = k
-                    while e < len(toks) and toks[e].kind == "w" and (toks[e].cap or toks[e].lower in (
-                            "de", "van", "von", "bin", "al", "da", "der") or particle_prefix(toks[e].text)) \
-                            and not toks[e].possessive:
+                    while e < n:
+                        u = toks[e]
+                        if u.kind != "w" or u.possessive or not (
+                                u.cap or u.lower in _RUN_PARTICLES or "-" in u.text and particle_prefix(u.text)):
+                            break
                         e += 1
-                    if e < len(toks) and toks[e].possessive:
+                    if e < n and toks[e].possessive:
                         nxt = e + 1  # "North Korea's" -> stop after it
                         continue
                     a = k
-                    while a < e - 1 and self.lex.single.get(toks[a].lower) is not None \
+                    while a < e - 1 and single.get(toks[a].lower) is not None \
                             and not given_name_gender(f"{toks[a].text} {toks[a + 1].text}"):
                         a += 1  # "Said Ellis:" (but "Hope Hicks", a given name)
-                    m = name_mention(self.text, toks, a, e, 0) if a < e else None
+                    if e - a == 1 and not knows(toks[a].text):
+                        nxt = max(e, k + 1)
+                        continue  # one word that no full name so far holds: people.add would not take it
+                    m = name_mention(text, toks, a, e, 0) if a < e else None
                     if m is not None and m.kind == "name" and m.text.split()[-1].lower() not in lower_words:
-                        if e + 1 < len(toks) and toks[e].text == ",":
-                            role = _role_after(self.text, toks, e + 1)
+                        if e + 1 < n and toks[e].text == ",":
+                            role = _role_after(text, toks, e + 1)
                             if role:
                                 m.role = role
                         if not m.role and not m.title and a >= 2 and toks[a - 1].text == ",":
-                            m.role = _role_before(self.text, toks, a - 2)
-                        self.people.add(m)
+                            m.role = _role_before(text, toks, a - 2)
+                        add(m)
                     nxt = max(e, k + 1)
 
     # main pass -------------------------------------------------------------------------
@@ -287,12 +296,12 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                 self.colon_lead[pidx] = (name, (subj.start, subj.end), self.people.role(name, subj.start), False,
                                          None)
         said = {(f.speaker, f.speaker_span, f.role) for f in frames if f.speaker and f.mention is not None
-                and f.mention.kind == "name" and f.speaker in self.people.full_names}
+                and f.mention.kind == "name" and f.speaker in self.people.full_names} if frames else set()
         pron = None
         if subj is not None and subj.kind == "pronoun" and subj.head in ("he", "she") and not sent.para.headline:
             pron = self._pronoun(subj, pidx)  # "He spoke for an hour in Ohio." -> who "he" is
-        self.prev_sent = (pidx, subj, bool(self.sent_rows), said if len({x[0] for x in said}) == 1 else set(),
-                          pron)
+        self.prev_sent = (pidx, subj, bool(self.sent_rows),
+                          said if said and len({x[0] for x in said}) == 1 else set(), pron)
         group = self._group(subj, pidx) if subj is not None and not sent.para.headline else None
         if group is not None:
             self.groups.append(group)

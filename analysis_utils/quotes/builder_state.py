@@ -18,6 +18,7 @@ class _Sentence:
     end: int
     toks: list[Tok]
     frames: list[Frame] = field(default_factory=list)
+    quoted: bool = True  # False: no quotation token among ``toks``
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..text.paragraphs import words_of
 from ..text.quote_marks import QuoteSpan
 from .frame_words import (
+    DASH_OR_COLON,
     DASHES,
     SEPARATORS,
     _ADDRESSEES,
@@ -23,6 +24,9 @@ from .tokens import Tok
 from .word_lists import STOP, TIME_WORDS
 
 
+_AFTER_DASH_NAME = (",", ".", "(", ";") + DASHES  # what may follow the name in '"..." -- Name'
+
+
 def dash_speaker(text: str, toks: list[Tok], k: int):
     """``"..." ― Sonya Herridge`` / ``Mitt Romney -- ''...''``: a person's name joined to a
     quotation by a dash (or, before it, a colon). Returns (mention, cue offsets) or None."""
@@ -33,10 +37,10 @@ def dash_speaker(text: str, toks: list[Tok], k: int):
             j += 1
         m = np_right(text, toks, j, len(toks))
         if m is not None and m.kind == "name" and m.person and (
-                m.t1 >= len(toks) or toks[m.t1].text in (",", ".", "(", ";") + DASHES or toks[m.t1].kind == "q"):
+                m.t1 >= len(toks) or toks[m.t1].text in _AFTER_DASH_NAME or toks[m.t1].kind == "q"):
             return m, (toks[a].start, toks[j - 1].end)
     j = k - 1
-    if j >= 1 and toks[j].text in DASHES + (":",):
+    if j >= 1 and toks[j].text in DASH_OR_COLON:
         a = j
         while a - 1 >= 0 and toks[a - 1].text in DASHES:
             a -= 1

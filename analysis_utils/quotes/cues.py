@@ -31,7 +31,7 @@ Inflections: third person ``-s``/``-es``/``-ies``, past ``-d``/``-ed``/``-ied``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Mapping
 
@@ -71,9 +71,9 @@ class Cue:
     n: int = 1
     form: str = ""
 
-    @property
+    @cached_property
     def participle(self) -> bool:
-        """An ``-ing`` form (``saying``, ``adding``; not *according to*)."""
+        """An ``-ing`` form (``saying``, ``adding``; not *according to*); read once per cue."""
         return self.group != "according" and self.form.split(" ")[0].endswith("ing")
 
 

@@ -86,13 +86,14 @@ How it works, module by module (general rules, no parser model):
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Mapping
 
 import numpy as np
 import pandas as pd
 
 from ..text.document import Document
-from ..text.frames import nullable_ints
+from ..text.frames import nullable_ints, table
 from ..text.paragraphs import ANALYSED_KINDS as ANALYSED_SEGMENTS  # noqa: F401  (part of this module's API)
 from .builder import QuoteBuilder
 from .cues import CueLexicon, default_lexicon
@@ -119,20 +120,40 @@ _DTYPES = {c: pd.api.types.pandas_dtype(d) for c, d in _DTYPES.items()}  # parse
 _STRING_DTYPE = pd.api.types.pandas_dtype("string")
 
 
-def _column(rows: list[dict], c: str):
-    values = [r[c] for r in rows]
-    dtype = _DTYPES[c]
+def _values(rows: list[dict], names: list[str]) -> dict[str, list]:
+    """The values of the columns ``names`` in ``rows``, one list per column."""
+    if not rows:
+        return {c: [] for c in names}
+    return dict(zip(names, map(list, zip(*map(itemgetter(*names), rows)))))
+
+
+def _array(values: list, c: str):
+    """Column ``c`` of the quotes table from its values (a fresh array)."""
     if c in _NULLABLE:
         return nullable_ints(values)
-    if dtype == _STRING_DTYPE:
-        return pd.array(values, dtype=dtype)
-    return np.array(values, dtype=dtype)  # int64 and bool
+    if c in _STRING_COLUMNS:
+        return _strings(values)
+    return np.array(values, dtype=_DTYPES[c])  # int64 and bool
+
+
+_STRING_COLUMNS = frozenset(_STRING + ["speaker_actor", "speaker_country"])
+
+
+def _strings(values: list):
+    """``pd.array(values, dtype="string")``; for python-backed strings, the array made
+    directly from the values (the same array, without pd.array's conversions)."""
+    if _STRING_DTYPE.storage == "python":
+        try:
+            return pd.arrays.StringArray(np.array(values, dtype=object).reshape(len(values)), dtype=_STRING_DTYPE)
+        except (TypeError, ValueError):  # something else than strings: pd.array converts it
+            pass
+    return pd.array(values, dtype=_STRING_DTYPE)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes table with its dtypes (strings, nullable integers for optional offsets)."""
-    # fresh arrays that nothing else holds: no copy needed (copy-on-write protects the table)
-    return pd.DataFrame({c: _column(rows, c) for c in COLUMNS}, copy=False)
+    # fresh arrays that nothing else holds (copy-on-write protects the table)
+    return table({c: _array(v, c) for c, v in _values(rows, COLUMNS).items()})
 
 
 def _empty() -> pd.DataFrame:
@@ -162,14 +183,24 @@ def quotes_of(doc: Document, lexicon: CueLexicon | None = None) -> pd.DataFrame:
     """The quotes layer of a document (columns :data:`COLUMNS`): computed once from its
     paragraphs, sentences and quotation marks, and kept on the document."""
     if lexicon is None:
-        return doc.layer("quotes", lambda: _quotes(doc, default_lexicon()))
+        return doc.layer("quotes", lambda: _frame(quote_rows(doc)))
+    return _frame(_quotes(doc, lexicon))
+
+
+def quote_rows(doc: Document, lexicon: CueLexicon | None = None) -> list[dict]:
+    """The rows of :func:`quotes_of` as dicts (keys :data:`COLUMNS`), in table order; with
+    the default lexicon computed once and kept on the document, the one source of its
+    quotes tables (which read the rows and never change them)."""
+    if lexicon is None:
+        return doc.layer("quote_rows", lambda: _quotes(doc, default_lexicon()))
     return _quotes(doc, lexicon)
 
 
-def _quotes(doc: Document, lex: CueLexicon) -> pd.DataFrame:
+def _quotes(doc: Document, lex: CueLexicon) -> list[dict]:
+    """The document pass (:class:`QuoteBuilder`): the rows of the quotes table."""
     text = doc.text
     if not text.strip():
-        return _empty()
+        return []
     paras = doc.blocks
     by_segment: dict[int, list[tuple[int, int]]] = {}
     for a, b, seg in doc.sentence_spans:
@@ -178,8 +209,6 @@ def _quotes(doc: Document, lex: CueLexicon) -> pd.DataFrame:
                  for p in paras]
     b = QuoteBuilder(text, paras, doc.quote_marks, lex, sentences)
     b.run()
-    if not b.rows:
-        return _empty()
     rows = sorted(b.rows, key=lambda r: (r["start"], r["end"]))
     renum: dict[int, int] = {}
     for r in rows:
@@ -188,7 +217,7 @@ def _quotes(doc: Document, lex: CueLexicon) -> pd.DataFrame:
         r["cue"] = text[r["cue_start"]:r["cue_end"]] if r["cue_start"] is not None else ""
     for k, r in enumerate(rows):
         r["quote_id"] = k
-    return _frame(rows)
+    return rows
 
 
 def _aliased(df: pd.DataFrame, text: str, aliases: Mapping[str, str] | None) -> pd.DataFrame:
@@ -241,8 +270,10 @@ def find_quotes_in_article(article, registry=None, registry_aliases: Mapping[str
     reg = registry or None
 
     def compute() -> pd.DataFrame:
-        df = _aliased(quotes_of(article), article.text, registry_aliases)
-        return with_registry(df, article.text, reg)
+        if registry_aliases:
+            df = _aliased(quotes_of(article), article.text, registry_aliases)
+            return with_registry(df, article.text, reg)
+        return _article_table(quote_rows(article), article.text, reg)
 
     if registry_aliases:
         return compute()
@@ -254,29 +285,72 @@ def with_registry(quotes: pd.DataFrame, text: str, registry) -> pd.DataFrame:
     through ``registry`` and the columns ``speaker_actor`` and ``speaker_country`` added
     (``""`` throughout when ``registry`` is None or empty)."""
     speakers = quotes["speaker"].tolist()
-    actors, countries = [""] * len(speakers), [""] * len(speakers)
-    index = RegistryIndex.of(registry) if registry is not None and len(registry) else None
+    index = _index_of(registry)
     if index is not None and any(speakers):
-        starts, ends = quotes["speaker_start"].tolist(), quotes["speaker_end"].tolist()
-        roles = quotes["speaker_role"].tolist()
-        for k, speaker in enumerate(speakers):
-            if not speaker:
-                continue
-            start = None if pd.isna(starts[k]) else int(starts[k])
-            surface = text[start:int(ends[k])] if start is not None else ""
-            actor = index.actor(str(speaker), surface, text)
-            a = index.by_name.get(actor) if actor else None
-            if a is not None and a.kind == "person":
-                speakers[k] = actor
-            country = index.country_of(actor) if actor else ""
-            if not country:
-                lead = title_before(text, start) if start is not None else ""
-                country = (index.country_hint(str(roles[k])) or index.country_hint(lead)
-                           or index.country_hint(str(speaker)))
-            actors[k] = actor
-            countries[k] = country
+        starts = [None if pd.isna(x) else int(x) for x in quotes["speaker_start"].tolist()]
+        ends = [None if pd.isna(x) else int(x) for x in quotes["speaker_end"].tolist()]
+        actors, countries = _registry_columns(index, speakers, starts, ends, quotes["speaker_role"].tolist(), text)
+    else:
+        actors, countries = [""] * len(speakers), [""] * len(speakers)
     out = quotes.copy(deep=False)  # a new table; copy-on-write: ``quotes`` never changes through it
     out["speaker"] = pd.array(speakers, dtype=_STRING_DTYPE)
     out["speaker_actor"] = pd.array(actors, dtype=_STRING_DTYPE)
     out["speaker_country"] = pd.array(countries, dtype=_STRING_DTYPE)
     return out
+
+
+def _article_table(rows: list[dict], text: str, registry) -> pd.DataFrame:
+    """``with_registry(_frame(rows), text, registry)``, built once from the rows."""
+    values = _values(rows, COLUMNS)
+    speakers = values["speaker"]
+    index = _index_of(registry)
+    if index is not None and any(speakers):
+        actors, countries = _registry_columns(index, speakers, values["speaker_start"], values["speaker_end"],
+                                              values["speaker_role"], text)
+    else:
+        actors, countries = [""] * len(speakers), [""] * len(speakers)
+    columns = {c: _array(v, c) for c, v in values.items()}
+    columns["speaker_actor"] = _strings(actors)
+    columns["speaker_country"] = _strings(countries)
+    return table(columns)
+
+
+def _index_of(registry) -> RegistryIndex | None:
+    return RegistryIndex.of(registry) if registry is not None and len(registry) else None
+
+
+def _registry_columns(index: RegistryIndex, speakers: list, starts: list, ends: list, roles: list,
+                      text: str) -> tuple[list[str], list[str]]:
+    """``speaker_actor`` and ``speaker_country`` of each row; ``speakers`` that are a
+    registry person are canonicalised in place (offsets: ``None`` without a mention)."""
+    actors, countries = [""] * len(speakers), [""] * len(speakers)
+    done: dict[tuple, tuple[str, str, str]] = {}  # rows of one speaker mention (and role) share the answer
+    actor_of: dict[tuple, str] = {}  # (speaker, surface) -> actor, the same wherever the mention is
+    for k, speaker in enumerate(speakers):
+        if not speaker:
+            continue
+        start = starts[k]
+        key = (speaker, start, ends[k], roles[k])
+        found = done.get(key)
+        if found is None:
+            found = done[key] = _registry_row(index, speaker, start, ends[k], roles[k], text, actor_of)
+        speakers[k], actors[k], countries[k] = found
+    return actors, countries
+
+
+def _registry_row(index: RegistryIndex, speaker, start: int | None, end: int | None, role,
+                  text: str, actor_of: dict) -> tuple[str, str, str]:
+    """``(speaker, speaker_actor, speaker_country)`` of one row with a speaker; ``actor_of``
+    keeps the actors found so far in ``text``."""
+    surface = text[start:end] if start is not None else ""
+    actor = actor_of.get((speaker, surface))
+    if actor is None:
+        actor = actor_of[speaker, surface] = index.actor(str(speaker), surface, text)
+    a = index.by_name.get(actor) if actor else None
+    canonical = actor if a is not None and a.kind == "person" else speaker
+    country = index.country_of(actor) if actor else ""
+    if not country:
+        lead = title_before(text, start) if start is not None else ""
+        country = (index.country_hint(str(role)) or index.country_hint(lead)
+                   or index.country_hint(str(speaker)))
+    return canonical, actor, country

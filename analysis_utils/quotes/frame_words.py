@@ -36,6 +36,8 @@ _GERUND_PREPS = frozenset("for of about from on against toward towards".split())
 _SUBJECT_GERUND_PREPS = frozenset("after before while since upon despite without in by besides".split())
 _QUANTIFIERS = frozenset("a an few some many several most all both other others more no any".split())
 DASHES = ("—", "―", "–", "-")
+DASH_OR_COLON = DASHES + (":",)
+COMMA_OR_DASH = (",",) + DASHES
 SEPARATORS = ("...", "…", ":", "-", "–", "—", "―", "|", ";", "?", "!", ".", ",")
 _TERMINAL = ".!?…"
 _ADVERBIAL = TIME_WORDS | STOP | frozenset(
@@ -69,6 +71,20 @@ def sentence_like(content: str) -> bool:
     """Reads like a clause, not like a name: lower-case content words after the first."""
     words = words_of(content)
     return len(words) >= 3 and any(w.islower() and w.lower() not in _FUNCTION for w in words[1:])
+
+
+def positions(words: list[str], hits) -> list[int]:
+    """The indices of the ``words`` that are in ``hits`` (a few distinct words, such as
+    ``lexicon.keys() & words``), in order: found by the list's own search, not word by word."""
+    out: list[int] = []
+    for w in hits:
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            out.append(i)
+    if len(hits) > 1:
+        out.sort()
+    return out
 
 
 def _modal_before(toks: list[Tok], i: int) -> bool:

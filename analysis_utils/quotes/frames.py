@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .cues import Cue, CueLexicon
 from .frame_words import (
-    DASHES,
+    COMMA_OR_DASH,
     POSSESSIVE_PRONOUNS,
     _AGENT_HEADS,
     _ANON_OR_INSTITUTION,
@@ -31,6 +31,7 @@ from .frame_words import (
     _modal_before,
     _passive_before,
     _skip_left,
+    positions,
 )
 from .names import Mention, is_title
 from .speakers import apposition_subject, np_left, np_right
@@ -75,17 +76,19 @@ def cue_words(toks: list[Tok]) -> list[str]:
 
 
 def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
-              words: list[str] | None = None) -> list[tuple[int, Cue]]:
+              words: list[str] | None = None, starts: set[str] | None = None) -> list[tuple[int, Cue]]:
     """``(token index, cue)`` for the cue verbs of a sentence that act as verbs: lower case
     (capitalised only in a headline, or *Said X:* opening a sentence), not after a
     determiner, possessive or *to*, not passive, not negated. ``words``: :func:`cue_words`
-    of ``toks``, when the caller has them."""
+    of ``toks``, and ``starts``: those of them a cue of the lexicon starts with, when the
+    caller has them."""
     if words is None:
         words = cue_words(toks)
-    single, multi = lex.single, lex.multi
+    if starts is None:
+        starts = lex.single.keys() & words | lex.multi.keys() & words
     out = []
     nxt = 0  # the words of a cue after its first start no other cue
-    for i in [x for x, w in enumerate(words) if w in single or w in multi]:  # where a cue may start
+    for i in positions(words, starts):  # where a cue may start
         if i < nxt:
             continue
         t = toks[i]
@@ -112,9 +115,10 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
                 k -= 1
             if k >= 0 and toks[k].kind == "w" and toks[k].lower in _BE and not cue.participle:
                 ok = False  # passive: "is expected", "was told"
-            if any(toks[x].kind == "w" and (toks[x].lower in _NEGATION or toks[x].lower.endswith("n't"))
-                   for x in range(max(0, k), i)):
-                ok = False  # "did not say", "has never claimed"
+            for x in range(max(0, k), i):
+                if toks[x].kind == "w" and (toks[x].lower in _NEGATION or toks[x].lower.endswith("n't")):
+                    ok = False  # "did not say", "has never claimed"
+                    break
         if ok and t.lower == cue.lemma and t.lower in _NOUN_BASES and i + 1 < len(toks) and is_title(toks[i + 1]):
             ok = False  # a modifier of a title: "state Sen. Ana Ruiz", "state Del. ..."
         if ok:
@@ -122,12 +126,33 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
     return out
 
 
+_KEYS: dict[int, tuple[CueLexicon, frozenset[str], frozenset[str]]] = {}
+
+
+def _lexicon_keys(lex: CueLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a cue of ``lex`` starts with, and its speech nouns with the words of
+    ``_IN_VIEW``: built once per lexicon (a lexicon does not change)."""
+    kept = _KEYS.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        if len(_KEYS) > 8:
+            _KEYS.clear()
+        kept = _KEYS[id(lex)] = (lex, frozenset(lex.single) | frozenset(lex.multi), frozenset(lex.nouns) | _IN_VIEW)
+    return kept[1], kept[2]
+
+
 def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool = False) -> list[Frame]:
     """The attribution frames of one sentence (tokens from :func:`speakers.tokenize`), in
     order; ``headline`` allows capitalised cues (``Marsh Says ...``) with short subjects."""
     frames: list[Frame] = []
     words = cue_words(toks)
-    for i, cue in find_cues(toks, lex, headline, words):
+    cue_keys, noun_keys = _lexicon_keys(lex)
+    vocab = set(words)
+    starts = cue_keys & vocab
+    nouns = noun_keys & vocab
+    if not starts and not nouns:
+        return frames  # no word that may be a cue, a passive cue or a speech noun
+    single = lex.single.keys() & starts
+    for i, cue in find_cues(toks, lex, headline, words, starts):
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
         if f.via == "quoted-as":
@@ -142,10 +167,11 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
                     f.mention, f.inverted = alt, True
         if _plausible(toks, f, headline):
             frames.append(f)
-    if lex.nouns and not headline:
-        frames = sorted(frames + noun_frames(text, toks, lex, words), key=lambda f: f.i)
-    if not headline:
-        passive = {f.i: f for f in passive_frames(text, toks, lex, words)}
+    # (the frames are in token order: the lists below are merged only when they have frames)
+    if lex.nouns and not headline and nouns:
+        frames = sorted(frames + noun_frames(text, toks, lex, words, nouns), key=lambda f: f.i)
+    passive = {f.i: f for f in passive_frames(text, toks, lex, words, single)} if single and not headline else {}
+    if passive:
         frames = [passive.pop(f.i) if f.i in passive and f.mention is None else f for f in frames]
         taken = {f.i for f in frames}
         frames = sorted(frames + [f for i, f in passive.items() if i not in taken], key=lambda f: f.i)
@@ -157,16 +183,23 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     return [f for f in frames if f.i not in inside]
 
 
-def passive_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None) -> list[Frame]:
+def passive_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None,
+                   single: set[str] | None = None) -> list[Frame]:
     """Passive speech cues with their agent: ``was described by one official as the
     "emir of oil and gas"``, ``has been called "a liar" by his rivals``, ``immigrants
     described by a friend as "..."`` (a reduced relative, *by* right after the cue). The
     agent (a name or a speaker noun after *by*, within eight words of the cue) is the
-    source.""" 
+    source. ``single``: the words of the sentence that are one-word cues of the lexicon,
+    when the caller has them."""
     out = []
     if words is None:
         words = cue_words(toks)
-    for i in [x for x in range(1, len(toks) - 2) if words[x].endswith("ed") or words[x] in _IRREGULAR_PARTICIPLES]:
+    if single is None:
+        single = lex.single.keys() & words
+    # a passive cue is a one-word cue of the lexicon, a participle
+    for i in positions(words, {w for w in single if w.endswith("ed") or w in _IRREGULAR_PARTICIPLES}):
+        if not 1 <= i < len(toks) - 2:
+            continue
         t = toks[i]
         if t.kind != "w" or t.cap or not (t.lower.endswith("ed") or t.lower in _IRREGULAR_PARTICIPLES):
             continue
@@ -209,7 +242,8 @@ def _relative_close(toks: list[Tok], i: int) -> int:
     return -1
 
 
-def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None) -> list[Frame]:
+def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None,
+                hits: set[str] | None = None) -> list[Frame]:
     """Frames of speech nouns (``lex.nouns``) with a possessor before them and *that* (or,
     for *promise, pledge, vow, threat, call, demand*, *to*) after them: ``Trump's claim that
     the vote is "rigged"``, ``the senator's warning that ...``, ``her promise to "drain the
@@ -217,13 +251,18 @@ def noun_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | 
     or a possessive pronoun; up to two lower-case modifiers may stand between
     (``Trump's repeated claims that``). A noun frame attributes quoted words after it; it
     makes no reported-speech row of its own. ``In X's words,`` / ``In his view,`` (``_IN_VIEW``)
-    work as *according to X,*: the clause after the comma is X's."""
+    work as *according to X,*: the clause after the comma is X's. ``hits``: the words of
+    the sentence that are speech nouns or in ``_IN_VIEW``, when the caller has them."""
     out = []
     nouns = lex.nouns
     if words is None:
         words = cue_words(toks)
+    if hits is None:
+        hits = _IN_VIEW.intersection(words).union(nouns.keys() & words)
     # only words can be speech nouns or "In X's words,"
-    for i in [x for x in range(1, len(toks) - 1) if words[x] in _IN_VIEW or words[x] in nouns]:
+    for i in positions(words, hits):
+        if not 1 <= i < len(toks) - 1:
+            continue
         t = toks[i]
         if t.kind == "w" and t.lower in _IN_VIEW and toks[i + 1].text == "," and i >= 2 \
                 and toks[i - 2 if toks[i - 1].lower != "own" else i - 3].lower == "in":
@@ -263,7 +302,6 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return np_right(text, toks, i + cue.n, len(toks), apposition=False), "name", True
     j = _skip_left(toks, i - 1, 0)
     before = toks[j] if j >= 0 else None
-    earlier = next((g for g in reversed(frames) if g.mention is not None), None)
     if before is None:
         return None, "name", False
     if cue.participle and before.kind == "w" and before.lower in _BE:
@@ -295,6 +333,7 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return (subj if subj is not None and subj.t0 > i else None), "main-clause", False
     if cue.participle:
         # "..., saying", "by saying", "despite admitting", "recalled thinking": the subject of the main clause
+        earlier = _earlier(frames)
         if earlier is not None:
             return earlier.mention, "main-clause", False
         subj = sentence_subject(text, toks, j) if j > 0 else None
@@ -303,9 +342,10 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return subj, "main-clause", False
     if before.kind == "w" and before.lower in ("and", "but", "then"):
         # "... and added", "... but has said": the subject of the first verb
+        earlier = _earlier(frames)
         subj = earlier.mention if earlier is not None else sentence_subject(text, toks, j)
         return subj, "main-clause", False
-    if before.text in (",",) + DASHES and not (before.text != "," and j - 1 >= 0 and toks[j - 1].kind == "q"):
+    if before.text in COMMA_OR_DASH and not (before.text != "," and j - 1 >= 0 and toks[j - 1].kind == "q"):
         if j == 0 or toks[j - 1].kind == "q":
             return _inverted(text, toks, i, cue), "name", True  # "...," said X
         m = apposition_subject(text, toks, j, 0)  # X, the spokesman, said
@@ -329,6 +369,11 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
     if m is not None and m.np0 > 0 and toks[m.np0 - 1].lower in ("if", "unless", "whether"):
         m = None  # a hypothetical: "If Russia states ..."
     return m, "name", False
+
+
+def _earlier(frames: list[Frame]) -> Frame | None:
+    """The last of the sentence's earlier frames that has a speaker phrase."""
+    return next((g for g in reversed(frames) if g.mention is not None), None)
 
 
 def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:

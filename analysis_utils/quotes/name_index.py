@@ -142,7 +142,7 @@ class PersonIndex:
             return None
         self.seen.append((m.start, full))
         if len(words) >= 2:
-            self.names.append((m.start, full, tuple(w.lower() for w in words)))
+            self.names.append((m.start, full, tuple([w.lower() for w in words])))
             self.full_names.add(full)
         if m.title and not m.role:
             self.roles.setdefault(full, []).append((m.start, m.title))
@@ -164,6 +164,14 @@ class PersonIndex:
                 self.guessed.add(full)
         return full
 
+    def knows(self, word: str) -> bool:
+        """Does a full name registered so far start or end with ``word`` (in any case)?
+        Without one, a one-word name resolves to nobody (:meth:`resolve` is None)."""
+        if self._indexed != len(self.names):
+            self._index()
+        w = word.lower()
+        return w in self._by_last or w in self._by_first
+
     def role(self, name: str, pos: int) -> str:
         """The role the text gave ``name`` most recently before ``pos`` (else first after)."""
         seen = self.roles.get(name) or []
@@ -176,7 +184,7 @@ class PersonIndex:
         else the first one after; among several, see the module docstring. ``gender``
         (``"m"``/``"f"`` from a title such as *Mrs.*) keeps only people it fits. None when
         no full name contains it, or it is already a full name."""
-        words = tuple(w.lower() for w in name.split())
+        words = tuple([w.lower() for w in name.split()])
         if not words:
             return None
         n = len(words)

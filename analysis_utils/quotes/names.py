@@ -28,6 +28,7 @@ from .word_lists import (
 )
 
 _NO_NAME_WORDS = ORG_PLACE_WORDS | TIME_WORDS | STARTERS | TITLES
+_GENDERED = FEMALE | MALE
 _QUOTE_CHAR = re.compile("[\"“”'‘’«»]")
 
 
@@ -77,7 +78,7 @@ def is_title(tok: Tok) -> bool:
 def _name_tok(tok: Tok) -> bool:
     if tok.kind != "w" or tok.possessive:
         return False
-    return tok.cap or tok.lower in NAME_PARTICLES or particle_prefix(tok.text)
+    return tok.cap or tok.lower in NAME_PARTICLES or ("-" in tok.text and particle_prefix(tok.text))
 
 
 def particle_prefix(word: str) -> bool:
@@ -148,7 +149,8 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
         return None
     last_title = None
     for k in range(b - 1, a - 1, -1):
-        if is_title(toks[k]):
+        t = toks[k]  # is_title(t)
+        if t.kind == "w" and t.bare in TITLES and (t.bare not in _PERIOD_TITLES or t.text.endswith(".")):
             last_title = k
             break
     name_a = a if last_title is None else last_title + 1
@@ -166,7 +168,7 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
             t = t[:1].lower() + t[1:]
         return Mention("descriptor", a, b, s, e, t, head=toks[b - 1].bare, definite=definite,
                        person=True)
-    if last_title is None:
+    if last_title is None and a < b - 2 and toks[a].bare in _LEADING_ROLES:
         name_a = _leading_roles(toks, a, b)  # "Billionaire Mark Cuban", "State John Kerry"
         if name_a > a:
             last_title = name_a - 1
@@ -180,24 +182,26 @@ def name_mention(text: str, toks: list[Tok], a: int, b: int, lo: int) -> Mention
                 and k < a and toks[k - 1].lower not in STARTERS:
             k -= 1
         title_a = k
-    s, e, t = _span_text(text, toks, name_a, b)
-    if _QUOTE_CHAR.search(t) and any(text[toks[x].end:toks[x + 1].start].strip()
-                                     for x in range(name_a, b - 1)):
+    s, e = toks[name_a].start, toks[b - 1].end
+    t = text[s:e]
+    if b - name_a > 1 and _QUOTE_CHAR.search(t) and any(text[toks[x].end:toks[x + 1].start].strip()
+                                                         for x in range(name_a, b - 1)):
         t = " ".join([x.text for x in toks[name_a:b]])  # a nickname between the words was dropped
     title = " ".join([x.text for x in toks[title_a:name_a]]) if title_a < name_a else ""
-    words = [x.text for x in toks[name_a:b]]
-    all_words = [x.lower for x in toks[title_a:b]]
+    if b - title_a == 1:  # one word (the commonest run)
+        words, all_words = [toks[name_a].text], [toks[name_a].lower]
+    else:
+        words = [x.text for x in toks[name_a:b]]
+        all_words = [x.lower for x in toks[title_a:b]]  # lower case already: no gender word, no gender
     np0 = title_a - 1 if title_a - 1 >= lo and toks[title_a - 1].lower == "the" else title_a
-    plike = person_like(words)
-    m = Mention("name", name_a, b, s, e, t, title=title,
-                person=bool(title) or plike or len(words) == 1, np0=np0)
-    if len(words) == 1 and words[0].lower().rstrip(".") in _ORG_PLACE_OR_TIME:
-        m.person = False
-    if len(words) > 1 and not plike and not title:
-        m.person = False
-    m.gender = _gender_of(all_words)
-    m.plural = not m.person and t.endswith("s") and len(words) == 1 and t[:-1].lower() in ORG_PLACE_WORDS
-    return m
+    if len(words) == 1:  # a person unless an organisation, place or time word
+        person = words[0].lower().rstrip(".") not in _ORG_PLACE_OR_TIME
+        plural = not person and t.endswith("s") and t[:-1].lower() in ORG_PLACE_WORDS
+    else:
+        person = bool(title) or person_like(words)
+        plural = False
+    gender = _gender_of(all_words) if not _GENDERED.isdisjoint(all_words) else ""
+    return Mention("name", name_a, b, s, e, t, title=title, person=person, gender=gender, plural=plural, np0=np0)
 
 
 def _leading_roles(toks: list[Tok], a: int, b: int) -> int:

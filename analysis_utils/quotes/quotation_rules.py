@@ -11,7 +11,7 @@ from ..text.quote_marks import QuoteSpan
 from .builder_state import _Sentence, _span_of, first_char
 from .clauses import clause_subject, dash_speaker, link_quote, standalone, trim_clause
 from .cues import Cue
-from .frame_words import DASHES, POSSESSIVE_PRONOUNS, sentence_like, starts_upper
+from .frame_words import DASH_OR_COLON, DASHES, POSSESSIVE_PRONOUNS, sentence_like, starts_upper
 from .frames import Frame
 from .names import Mention
 from .speakers import np_right
@@ -25,6 +25,7 @@ _NAMING = frozenset("so-called dubbed termed titled entitled named nicknamed lab
 _TERM_NOUNS = frozenset("term word words phrase slogan hashtag motto label name title expression "
                         "catchphrase".split())
 _TERMINAL = ".!?…"
+_OPENING_MARKS = ("(", "[", "•", "*") + DASHES  # what may come before a sentence's first word
 # common irregular past tenses: after a quoted noun they are verbs, not the head it modifies
 _PAST = frozenset("left made came became got took gave went began kept held brought felt found led lost "
                   "meant met paid put ran saw sent set stood told thought won wrote drew drove fell grew knew "
@@ -69,8 +70,14 @@ class QuotationRules:
 
     # quotations --------------------------------------------------------------------------
     def _link_quotes(self, sent: _Sentence, frames: list[Frame]) -> None:
+        if not sent.quoted:
+            return
         toks = sent.toks
-        first = next((k for k, t in enumerate(toks) if t.text not in ("(", "[", "•", "*") + DASHES), 0)
+        first = 0  # the sentence's first token that is no opening mark
+        for k, t in enumerate(toks):
+            if t.text not in _OPENING_MARKS:
+                first = k
+                break
         for k, t in enumerate(toks):
             if t.kind != "q":
                 continue
@@ -79,7 +86,7 @@ class QuotationRules:
                 continue
             initial = k == first or (k > 0 and toks[k - 1].text in (":",))
             frame, kind = link_quote(toks, frames, k, initial)
-            if frame is not None and kind == "partial" and k > 0 and toks[k - 1].text in DASHES + (":",) \
+            if frame is not None and kind == "partial" and k > 0 and toks[k - 1].text in DASH_OR_COLON \
                     and dash_speaker(self.text, toks, k) is not None:
                 frame = None  # "... including Mitt Romney -- ''...''": the name next to it
             content = self.text[span.start:span.end]
@@ -148,7 +155,7 @@ class QuotationRules:
         if dash is not None:
             m, (ca, cb) = dash
             name = self.people.resolve(m.text, m.start) or m.text
-            kind = "direct" if initial or (k > 0 and toks[k - 1].text in DASHES + (":",)) else "partial"
+            kind = "direct" if initial or (k > 0 and toks[k - 1].text in DASH_OR_COLON) else "partial"
             return self._row(kind, span.start, span.end, pidx, span=span, speaker=name,
                              speaker_span=(m.start, m.end), role=m.role or m.title or self.people.role(name, m.start),
                              via="name", cue=(ca, cb))

@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+(?:of\s+|the\s+)*){1,6})$")
+_CAPITAL = re.compile("[A-Z]")
 
 
 def title_before(text: str, start: int) -> str:
     """The capitalised words right before a speaker mention (``North Korea's Foreign
     Minister`` before ``Ri Son-gwon``), or ``""``."""
-    m = _TITLE_BEFORE.search(text[max(0, start - 80):start])
+    window = text[max(0, start - 80):start]
+    # the words end in white space, the last of them "of", "the" or one with a capital letter
+    last = window.rsplit(None, 1)[-1] if window[-1:].isspace() and not window.isspace() else ""
+    if last not in ("of", "the") and not _CAPITAL.search(last):
+        return ""  # (what the pattern below would find)
+    m = _TITLE_BEFORE.search(window)
     return m.group(1).strip() if m else ""
 
 

@@ -93,6 +93,9 @@ from .names import (  # noqa: F401  (re-exported: old import paths)
 )
 
 
+_ANON_NOT_DETERMINER = ANON_HEADS - DETERMINERS  # built once (not at every call)
+
+
 def _descriptor(text: str, toks: list[Tok], j: int, lo: int) -> Mention | None:
     """A descriptor ending at ``toks[j]`` (its head), walking left over modifiers."""
     head = toks[j].bare
@@ -155,8 +158,8 @@ def np_left(text: str, toks: list[Tok], j: int, lo: int, link: bool = True) -> M
         while k - 1 >= lo and _name_tok(toks[k - 1]):
             k -= 1
         # a sentence-initial common noun: "Officials said", "Some speculate"
-        bare_run = [x for x in toks[k:j + 1] if x.lower not in STARTERS or x is t]
-        if len(bare_run) == 1 and t.bare in SPEAKER_HEADS and (k == lo or toks[k].lower in STARTERS):
+        if t.bare in SPEAKER_HEADS and (k == lo or toks[k].lower in STARTERS) \
+                and len([x for x in toks[k:j + 1] if x.lower not in STARTERS or x is t]) == 1:
             m = _descriptor(text, toks, j, lo)
         else:
             m = name_mention(text, toks, k, j + 1, lo)
@@ -293,7 +296,7 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
             m = _descriptor_span(text, toks, j, e + 1, toks[e].bare)
             if e + 1 < hi and toks[e + 1].lower in ("of", "for", "at"):
                 m = _right_link(text, toks, m, e + 1, hi) or m
-        elif e - k == 1 and k == j and toks[k].bare in ANON_HEADS - DETERMINERS and toks[k].lower.endswith("s"):
+        elif e - k == 1 and k == j and toks[k].bare in _ANON_NOT_DETERMINER and toks[k].lower.endswith("s"):
             # a capitalised plural opening the sentence: "Critics of the program ... see"
             m = _descriptor_span(text, toks, k, k + 1, toks[k].bare)
             if e < hi and toks[e].lower in ("of", "for", "at", "from"):

@@ -101,8 +101,12 @@ def sentence_subject(text: str, toks: list[Tok], upto: int) -> Mention | None:
                     m.kind == "name" and (m.text.isupper() and " " in m.text
                                           or " " not in m.text and m.text.lower().endswith(("ed", "ing")))):
             return m
-        comma = next((k for k in range(lo, min(upto, lo + (25 if intro else 14))) if toks[k].text == "," or (
-            toks[k].kind == "q" and toks[k].text.rstrip("\"'”’»").endswith(","))), None)  # On "Face the Nation,"
+        comma = None
+        for k in range(lo, min(upto, lo + (25 if intro else 14))):
+            t = toks[k]
+            if t.text == "," or (t.kind == "q" and t.text.rstrip("\"'”’»").endswith(",")):  # On "Face the Nation,"
+                comma = k
+                break
         if comma is None:
             return None
         lo = comma + 1  # an introductory phrase: "On the 5th,", "Chastened by the analyses,"

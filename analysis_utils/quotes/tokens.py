@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*|\S")
+# a word: a letter or digit, then word characters and "&", and "-", "'", "’" or "." each
+# followed by a letter or digit (``Kim Jong-un``, ``U.S``, ``don't``); initials; any other mark
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w&]*(?:[-'’.][^\W_][\w&]*)*|\S")
+# the same, each token with the white space before it; white space at the end as a match of its own
+# (so that a search never starts again inside it)
+_SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + r")|\s+")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev hon jr sr st mt ft no inc co corp "
     "ltd vs pres amb supt det insp cmdr maj brig gens sens reps messrs mme mlle fr atty dept del "
@@ -70,36 +75,60 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
     return out
 
 
-_DERIVED: dict[str, tuple[str, bool, bool, str]] = {}  # token text -> (lower, cap, possessive, bare)
+# a token with the white space before it (a match of _SPACED_TOKEN) -> (token text, offset of the token
+# in the match, length of the match, kind, lower, cap, possessive, bare); ("", ...) for white space alone
+_DERIVED: dict[str, tuple[str, int, int, str, str, bool, bool, str]] = {}
+_FIELDS: dict[str, tuple[str, str, bool, bool, str]] = {}  # token text -> (kind, lower, cap, possessive, bare)
 
 
-def _derived(text: str, kind: str) -> tuple[str, bool, bool, str]:
-    """What :class:`Tok` computes from a word or punctuation mark, once per distinct text."""
-    d = _DERIVED.get(text)
+def _derived(match: str) -> tuple[str, int, int, str, str, bool, bool, str]:
+    """What :class:`Tok` computes from a word or punctuation mark, once per distinct match
+    (and once per distinct token text)."""
+    d = _DERIVED.get(match)
     if d is None:
         if len(_DERIVED) > 200_000:
             _DERIVED.clear()
-        t = Tok(text, 0, 0, kind)
-        d = _DERIVED[text] = (t.lower, t.cap, t.possessive, t.bare)
+        text = match.lstrip()  # str.isspace, the same white space as the pattern's \s
+        if not text:
+            d = _DERIVED[match] = ("", 0, len(match), "", "", False, False, "")
+            return d
+        fields = _FIELDS.get(text)
+        if fields is None:
+            if len(_FIELDS) > 200_000:
+                _FIELDS.clear()
+            kind = "w" if text[0].isalnum() else "p"
+            t = Tok(text, 0, 0, kind)
+            fields = _FIELDS[text] = (kind, t.lower, t.cap, t.possessive, t.bare)
+        d = _DERIVED[match] = (text, len(match) - len(text), len(match)) + fields
     return d
 
 
 def _words(text: str, a: int, b: int, out: list[Tok]) -> None:
+    """Append the tokens of ``text[a:b]`` (no quotation tokens) to ``out``."""
     append = out.append
     new = object.__new__
     derived = _DERIVED
-    for m in _TOKEN.finditer(text, a, b):
-        s = m.group()
-        ms, me = m.span()
-        if s == "." and out and out[-1].kind == "w" and out[-1].end == ms:
+    end = a
+    for match in _SPACED_TOKEN.findall(text, a, b):
+        s, lead, n, kind, lower, cap, possessive, bare = derived.get(match) or _derived(match)
+        if not s:
+            break  # white space to the end
+        start = end + lead
+        end += n
+        if s == "." and out and out[-1].kind == "w" and out[-1].end == start:
             prev = out[-1]
             if prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
-                out[-1] = Tok(prev.text + ".", prev.start, me, "w")
+                out[-1] = Tok(prev.text + ".", prev.start, end, "w")
                 continue
-        # Tok(s, ms, me, kind) without the call: the derived fields are the same for the same text
-        kind = "w" if s[0].isalnum() else "p"
-        d = derived.get(s) or _derived(s, kind)
+        # Tok(s, start, end, kind) without the call: the derived fields are the same for the same match
         t = new(Tok)
-        t.text, t.start, t.end, t.kind, t.q = s, ms, me, kind, -1
-        t.lower, t.cap, t.possessive, t.bare = d
+        t.text = s
+        t.start = start
+        t.end = end
+        t.q = -1
+        t.kind = kind
+        t.lower = lower
+        t.cap = cap
+        t.possessive = possessive
+        t.bare = bare
         append(t)

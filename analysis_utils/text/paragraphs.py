@@ -91,7 +91,10 @@ def paragraphs_of_rows(rows: list[tuple]) -> list[Paragraph]:
 
 def words_of(s: str) -> list[str]:
     """The words of ``s`` (whitespace-separated tokens with a letter or digit)."""
-    return [w for w in s.split() if any(c.isalnum() for c in w)]
+    return [w for w in s.split() if w.isalnum() or _ALNUM.search(w)]
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum accepts, character by character
 
 
 def title_case(words: list[str]) -> bool:
