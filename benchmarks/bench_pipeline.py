@@ -142,7 +142,7 @@ def _run_worker(kind: str, tree: Path, n: int, cpu: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def speed(n: int, ref: str | None) -> None:
+def speed(n: int, ref: str | None, cpu: int = 0) -> None:
     trees = [("this code", ROOT)]
     with tempfile.TemporaryDirectory() as tmp:
         if ref:
@@ -151,8 +151,8 @@ def speed(n: int, ref: str | None) -> None:
               f"({os.cpu_count()} cores on this machine)")
         results = []
         for label, tree in trees:
-            total = _run_worker("total", tree, n, 0)
-            stages = _run_worker("speed", tree, n, 0)
+            total = _run_worker("total", tree, n, cpu)
+            stages = _run_worker("speed", tree, n, cpu)
             results.append((label, total, stages))
         for label, total, st in results:
             rate = total["articles"] / total["wall"]
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=3, help="differing rows shown per table with --outputs")
     ap.add_argument("--worker", choices=["speed", "total"], help=argparse.SUPPRESS)
     ap.add_argument("--tree", help=argparse.SUPPRESS)
-    ap.add_argument("--cpu", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--cpu", type=int, default=0, help="the core the speed run is pinned to (default 0)")
     args = ap.parse_args(argv)
     if args.worker:
         fn = _worker_speed if args.worker == "speed" else _worker_total
@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.memory:
         memory([int(s) for s in args.sizes.split(",")], ref)
         return 0
-    speed(args.n, ref)
+    speed(args.n, ref, args.cpu)
     return 0
 
 
