@@ -171,7 +171,23 @@ def _prompts(page) -> list[str]:
     return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt").all_inner_texts()
 
 
+def _dismiss_dialogs(page) -> None:
+    """Accept any open JupyterLab dialog (on a loaded machine, the kernel chooser can
+    open while the kernel is slow to start), which would otherwise take the clicks."""
+    dialog = page.locator(".jp-Dialog")
+    for _ in range(3):
+        if not dialog.count():
+            return
+        accept = dialog.locator(".jp-Dialog-button.jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_timeout(500)
+
+
 def _run_all(page) -> None:
+    _dismiss_dialogs(page)
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).first.click()
     page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
 
