@@ -32,6 +32,7 @@ table, not by the summary), and the summary reads the same items.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import TYPE_CHECKING
 
@@ -151,8 +152,6 @@ def _score_items(article: "Article", reg, mentions, quotes, vias) -> list[tuple[
         r = scored.result(explain=False)
         items.append((_row(actor, voice, sid, para, start, end, mtext, r, speaker, via), scored))
     starts = article.sentence_starts
-    import bisect
-
     for start, end, speaker, _kind in q:
         if not speaker or reg.get(speaker) is None:
             continue
