@@ -46,13 +46,16 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
 
-# Retrain the shipped sentiment model (needs ../shared/bench/newsmtsc). scikit-learn lives in
-# its own environment so that the notebook kernels do not import SciPy (see pyproject.toml).
+# Retrain the shipped models: target sentiment (needs ../shared/bench/newsmtsc) and the quote
+# models -- learned cue words, cue tagger, speaker confidence (needs ../shared/bench/polnear_train).
+# scikit-learn lives in its own environment so that the notebook kernels do not import SciPy
+# (see pyproject.toml); the quote models need numpy only.
 TRAIN_VENV ?= .venv-train
 train:
 	@test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_VENV)/bin/python -m pip install --quiet -e '.[train]'
 	$(TRAIN_VENV)/bin/python benchmarks/train_sentiment.py --cv
+	$(TRAIN_VENV)/bin/python benchmarks/train_quotes.py
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/bench_report.py

@@ -34,3 +34,9 @@ class DecodingError(ArticleError):
 
 class UnsupportedFormat(ArticleError):
     """The file type or JSON layout is not one the kit reads."""
+
+
+class ModelFileError(ValueError):
+    """A model file the kit ships (learned cue words, speaker confidence) is missing,
+    unreadable or not in the expected layout; the message names the file and says how
+    to restore it."""

@@ -64,7 +64,7 @@ import re
 
 from ..text.paragraphs import Paragraph
 from ..text.quote_marks import QuoteSpan
-from .cues import CueLexicon
+from .cues import THOUGHT_GROUPS, CueLexicon
 from .frames import Frame, sentence_frames
 from .name_index import PersonIndex, given_name_gender
 from .names import Mention, name_mention, nicknames, particle_prefix
@@ -216,7 +216,10 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                                 m.role = role
                         if not m.role and not m.title and a >= 2 and toks[a - 1].text == ",":
                             m.role = _role_before(text, toks, a - 2)
-                        add(m)
+                        full = add(m)
+                        age = _age_after(toks, e + 1) if full and e + 1 < n and toks[e].text == "," else ""
+                        if age:  # "Maria Lopez, 26," -> "the 26-year-old"
+                            self.people.keys.append((m.start, f"{age}-year-old", full))
                     nxt = max(e, k + 1)
 
     # main pass -------------------------------------------------------------------------
@@ -259,8 +262,11 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
             "cue_end": cue[1] if cue else None, "paragraph": para,
             "attribution": self._new_attr() if attribution is None else attribution,
             "marks": span.mark if span is not None else "", "unclosed": bool(span.unclosed) if span else False,
+            "speech": frame is None or frame.cue.group not in THOUGHT_GROUPS,
         }
         self.rows.append(row)
+        if frame is not None and frame.cue.learned:
+            return row  # a learned cue's statement: no speaker state, no turn (see pronouns._resolve)
         if kind in ("direct", "partial", "indirect") and (speaker or cue):
             self.para_last_row[para] = row
             self.sent_rows.append(row)
@@ -279,7 +285,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
             f.cue_start = toks[f.i].start
             f.cue_end = toks[f.i + f.cue.n - 1].end
             self._resolve(f, pidx)
-            if f.speaker:
+            if f.speaker and not f.cue.learned:
                 self.para_has_frames.add(pidx)
         if sent.para.headline:
             self._headline(sent, frames)
@@ -288,7 +294,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
             self._indirect(sent, frames)
         self.tail_row[pidx] = self.sent_rows[-1] if self.sent_rows else None
         if toks and toks[-1].text == ":":
-            lead = next((f for f in reversed(frames) if f.speaker), None)
+            lead = next((f for f in reversed(frames) if f.speaker and not f.cue.learned), None)
             if lead is not None:
                 self.colon_lead[pidx] = (lead.speaker, lead.speaker_span, lead.role, lead.anonymous, lead)
             elif subj is not None and subj.kind == "name" and subj.person:
@@ -296,6 +302,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                 self.colon_lead[pidx] = (name, (subj.start, subj.end), self.people.role(name, subj.start), False,
                                          None)
         said = {(f.speaker, f.speaker_span, f.role) for f in frames if f.speaker and f.mention is not None
+                and not f.cue.learned
                 and f.mention.kind == "name" and f.speaker in self.people.full_names} if frames else set()
         pron = None
         if subj is not None and subj.kind == "pronoun" and subj.head in ("he", "she") and not sent.para.headline:
@@ -325,9 +332,20 @@ def _role_after(text: str, toks: list[Tok], k: int) -> str:
     if e == k or (e < len(toks) and toks[e].text not in (",", ".", ";", ")")):
         return ""
     words = [t.bare for t in toks[k:e]]
-    if words[0] in ("who", "which", "that") or not any(w in ROLE_WORDS or w in ANON_HEADS for w in words):
+    if words[0] in ("who", "which", "that"):
         return ""
+    if not any(w in ROLE_WORDS or w in ANON_HEADS for w in words) and not (
+            words[0] in ("a", "an") and 2 <= e - k <= 5 and not any(t.cap for t in toks[k + 1:e])):
+        return ""  # a role word, or a short description: ", a nurse,", ", a retired teacher,"
     return text[toks[k].start:toks[e - 1].end]
+
+
+def _age_after(toks: list[Tok], k: int) -> str:
+    """``26`` in ``NAME, 26,``: the age an apposition gives (``""`` when none)."""
+    if k + 1 < len(toks) and toks[k].kind == "w" and toks[k].text.isdigit() and len(toks[k].text) <= 3 \
+            and toks[k + 1].text in (",", "."):
+        return toks[k].text
+    return ""
 
 
 _TITLE_END = re.compile(r"(?<![\w.])([A-Z][a-z]{1,5})\.\s*$")

@@ -37,6 +37,10 @@ from typing import Mapping
 
 GROUPS = ("speech", "speech_that", "addressee", "quote_only", "cognition", "cognition_that", "evidence",
           "according")
+#: cues of belief, intention and assessment (``X believes``, ``X wants``): what they attribute
+#: was not said (the quotes table's ``speech`` column is False for them)
+THOUGHT_GROUPS = frozenset({"cognition", "cognition_that"})
+LEARNED_CUES = "cue_lexicon.json"
 _VOWELS = set("aeiou")
 
 
@@ -70,6 +74,7 @@ class Cue:
     group: str
     n: int = 1
     form: str = ""
+    learned: bool = False  # found by the cue tagger: attributes its clause, changes no speaker state
 
     @cached_property
     def participle(self) -> bool:
@@ -84,6 +89,8 @@ class CueLexicon:
     single: Mapping[str, Cue] = field(default_factory=dict)
     multi: Mapping[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(default_factory=dict)
     nouns: Mapping[str, str] = field(default_factory=dict)  # singular and plural form -> lemma
+    # the learned tagger of :mod:`.cue_model` for the words the lexicon does not list (None: none)
+    tagger: object = field(default=None, compare=False)
 
     def match(self, words: list[str], i: int) -> Cue | None:
         """The cue starting at ``words[i]`` (lower-case words), longest first, or None."""
@@ -145,7 +152,53 @@ def load_lexicon(path: str | Path) -> CueLexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> CueLexicon:
-    """The kit's lexicon, ``data/cue_verbs.yml`` (read once; the result is immutable)."""
+    """The kit's lexicon (read once; the result is immutable): ``data/cue_verbs.yml`` plus
+    the cue words learned from PolNeAR train (``analysis_utils/models/cue_lexicon.json``,
+    written by ``benchmarks/train_quotes.py``; see :func:`learned_cues`), with the learned
+    cue tagger of :mod:`.cue_model` for words in context."""
+    import yaml
+
     from ..paths import data_dir
 
-    return load_lexicon(data_dir() / "cue_verbs.yml")
+    from dataclasses import replace
+
+    from .cue_model import default_tagger
+
+    data = yaml.safe_load((data_dir() / "cue_verbs.yml").read_text(encoding="utf-8")) or {}
+    return replace(lexicon_from_mapping(merged(data, learned_cues())), tagger=default_tagger())
+
+
+def learned_cues(path: str | Path | None = None) -> dict:
+    """The learned cue words: ``{"groups": {group: [lemma, ...]}, "forms": {lemma: [form, ...]}}``.
+
+    ``path`` defaults to the shipped ``analysis_utils/models/cue_lexicon.json``. Raises
+    :class:`~analysis_utils.errors.ModelFileError` with a clear message when the file is
+    missing, is not JSON, or does not have that layout.
+    """
+    from .model_files import MODELS, bad_layout, read_model
+
+    path = Path(path) if path is not None else MODELS / LEARNED_CUES
+    data = read_model(path, "learned cue lexicon")
+    groups, forms = (data.get("groups"), data.get("forms", {})) if isinstance(data, dict) else (None, None)
+    if (not isinstance(groups, dict) or not isinstance(forms, dict)
+            or any(g not in GROUPS or not isinstance(v, list) or not all(isinstance(x, str) for x in v)
+                   for g, v in groups.items())
+            or any(not isinstance(v, list) or not all(isinstance(x, str) for x in v) for v in forms.values())):
+        raise bad_layout(path, "learned cue lexicon", "{'groups': {group: [lemma]}, 'forms': {lemma: [form]}}")
+    return {"groups": groups, "forms": forms}
+
+
+def merged(data: Mapping, learned: Mapping) -> dict:
+    """The mapping of ``data/cue_verbs.yml`` (``data``) with the learned words added: a
+    lemma that the file already lists keeps its group there."""
+    out = {k: (list(v) if isinstance(v, list) else dict(v) if isinstance(v, Mapping) else v) for k, v in data.items()}
+    listed = {str(x).strip().lower() for g in GROUPS for x in (data.get(g) or [])}
+    forms = dict(out.get("forms") or {})
+    for group, lemmas in learned.get("groups", {}).items():
+        for lemma in lemmas:
+            if lemma not in listed:
+                out.setdefault(group, []).append(lemma)
+                if lemma in learned.get("forms", {}) and lemma not in forms:
+                    forms[lemma] = list(learned["forms"][lemma])
+    out["forms"] = forms
+    return out

@@ -44,6 +44,21 @@ Columns of the quotes table
                    partial quotation with the reported clause around it
 ``marks``          the opening quotation mark (``""`` for indirect speech and transcripts)
 ``unclosed``       the quotation mark never closes: the span stops at the paragraph end
+``speech``         True when the row reports what was said or written; False for a belief,
+                   intention or assessment (``X believes ...``, ``X wants to ...``: a cue
+                   of the ``cognition`` groups of the cue lexicon). Count speech only with
+                   ``df[df.speech]``; the share-of-voice tables do
+``speaker_mention`` the words at the cue that stand for the speaker (``he``, ``the
+                   minister``, ``Putin``): ``text[speaker_start:speaker_end]``, ``""``
+                   without a speaker
+``speaker_confidence`` the learned estimate (0-1) that the speaker is right
+                   (:mod:`analysis_utils.quotes.confidence`); a speaker below its
+                   threshold is dropped (``speaker`` ``""``) but keeps its confidence;
+                   ``<NA>`` when the rules found no speaker
+``speaker_entity_start``, ``speaker_entity_end``  the mention that names the speaker in
+                   full (its first occurrence in the text as whole words; for an unnamed
+                   source kept as a phrase, that phrase); ``<NA>`` when the text never
+                   writes the speaker as given (or there is none)
 
 dtypes: ``string`` for text columns, ``int64`` for offsets, ids and ``paragraph``,
 nullable ``Int64`` for the optional speaker and cue offsets, ``bool`` for flags. An
@@ -96,18 +111,20 @@ from ..text.document import Document
 from ..text.frames import nullable_ints, table
 from ..text.paragraphs import ANALYSED_KINDS as ANALYSED_SEGMENTS  # noqa: F401  (part of this module's API)
 from .builder import QuoteBuilder
+from .confidence import score_rows
 from .cues import CueLexicon, default_lexicon
 from .registry_index import RegistryIndex, title_before
 
 COLUMNS = [
     "quote_id", "kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
     "speaker_role", "speaker_via", "anonymous", "cue", "cue_start", "cue_end", "paragraph",
-    "attribution", "marks", "unclosed",
+    "attribution", "marks", "unclosed", "speech", "speaker_mention", "speaker_entity_start",
+    "speaker_entity_end", "speaker_confidence",
 ]
 ARTICLE_COLUMNS = COLUMNS + ["speaker_actor", "speaker_country"]
 KINDS = ("direct", "partial", "indirect", "headline", "scare")
-_STRING = ["kind", "text", "speaker", "speaker_role", "speaker_via", "cue", "marks"]
-_NULLABLE = ["speaker_start", "speaker_end", "cue_start", "cue_end"]
+_STRING = ["kind", "text", "speaker", "speaker_role", "speaker_via", "cue", "marks", "speaker_mention"]
+_NULLABLE = ["speaker_start", "speaker_end", "cue_start", "cue_end", "speaker_entity_start", "speaker_entity_end"]
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -115,7 +132,7 @@ _NULLABLE = ["speaker_start", "speaker_end", "cue_start", "cue_end"]
 _DTYPES = {c: "string" for c in _STRING}
 _DTYPES.update({c: "Int64" for c in _NULLABLE})
 _DTYPES.update({c: "int64" for c in ("quote_id", "start", "end", "paragraph", "attribution")})
-_DTYPES.update({"anonymous": "bool", "unclosed": "bool"})
+_DTYPES.update({"anonymous": "bool", "unclosed": "bool", "speech": "bool"})
 _DTYPES = {c: pd.api.types.pandas_dtype(d) for c, d in _DTYPES.items()}  # parsed once
 _STRING_DTYPE = pd.api.types.pandas_dtype("string")
 
@@ -129,6 +146,10 @@ def _values(rows: list[dict], names: list[str]) -> dict[str, list]:
 
 def _array(values: list, c: str):
     """Column ``c`` of the quotes table from its values (a fresh array)."""
+    if c == "speaker_confidence":
+        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+        data = np.fromiter((0.0 if v is None else v for v in values), dtype="float64", count=len(values))
+        return pd.arrays.FloatingArray(data, mask)
     if c in _NULLABLE:
         return nullable_ints(values)
     if c in _STRING_COLUMNS:
@@ -196,18 +217,14 @@ def quote_rows(doc: Document, lexicon: CueLexicon | None = None) -> list[dict]:
     return _quotes(doc, lexicon)
 
 
-def _quotes(doc: Document, lex: CueLexicon) -> list[dict]:
-    """The document pass (:class:`QuoteBuilder`): the rows of the quotes table."""
+def _quotes(doc: Document, lex: CueLexicon, confidence: bool = True) -> list[dict]:
+    """The document pass (:class:`QuoteBuilder`): the rows of the quotes table.
+    ``confidence=False`` leaves out the learned speaker confidence (``speaker_confidence``
+    None, no speaker dropped): the rules alone, as the training script reads them."""
     text = doc.text
     if not text.strip():
         return []
-    paras = doc.blocks
-    by_segment: dict[int, list[tuple[int, int]]] = {}
-    for a, b, seg in doc.sentence_spans:
-        by_segment.setdefault(seg, []).append((a, b))
-    sentences = [[(p.start, p.end)] if p.headline else (by_segment.get(p.segment_id) or [(p.start, p.end)])
-                 for p in paras]
-    b = QuoteBuilder(text, paras, doc.quote_marks, lex, sentences)
+    b = builder_of(doc, lex)
     b.run()
     rows = sorted(b.rows, key=lambda r: (r["start"], r["end"]))
     renum: dict[int, int] = {}
@@ -215,9 +232,52 @@ def _quotes(doc: Document, lex: CueLexicon) -> list[dict]:
         r["attribution"] = renum.setdefault(r["attribution"], len(renum))
         r["text"] = text[r["start"]:r["end"]]
         r["cue"] = text[r["cue_start"]:r["cue_end"]] if r["cue_start"] is not None else ""
+    if confidence:
+        score_rows(rows, text)
+    else:
+        for r in rows:
+            r["speaker_confidence"] = None
+    entities: dict[tuple, tuple] = {}
     for k, r in enumerate(rows):
         r["quote_id"] = k
+        a, b = r["speaker_start"], r["speaker_end"]
+        r["speaker_mention"] = text[a:b] if a is not None else ""
+        key = (r["speaker"], a, b)
+        found = entities.get(key)
+        if found is None:
+            found = entities[key] = _entity(text, r["speaker"], a, b)
+        r["speaker_entity_start"], r["speaker_entity_end"] = found
     return rows
+
+
+def _entity(text: str, speaker: str, a: int | None, b: int | None) -> tuple[int | None, int | None]:
+    """Where ``text`` names ``speaker`` in full: its first occurrence as whole words;
+    else the speaker mention itself when it is that phrase (an unnamed source, a
+    descriptor kept as the speaker); else ``(None, None)``."""
+    if not speaker:
+        return None, None
+    k = text.find(speaker)
+    while k >= 0:  # the first occurrence as whole words
+        e = k + len(speaker)
+        if (k == 0 or not text[k - 1].isalnum()) and (e == len(text) or not text[e].isalnum()):
+            return k, e
+        k = text.find(speaker, k + 1)
+    if a is not None and text[a:b].casefold().removeprefix("the ") in (speaker.casefold(),
+                                                                      speaker.casefold().removeprefix("the ")):
+        return a, b
+    return None, None
+
+
+def builder_of(doc: Document, lex: CueLexicon) -> QuoteBuilder:
+    """The document pass over ``doc`` (not run yet): its paragraphs, sentences (a headline
+    line is one) and quotation marks."""
+    paras = doc.blocks
+    by_segment: dict[int, list[tuple[int, int]]] = {}
+    for a, b, seg in doc.sentence_spans:
+        by_segment.setdefault(seg, []).append((a, b))
+    sentences = [[(p.start, p.end)] if p.headline else (by_segment.get(p.segment_id) or [(p.start, p.end)])
+                 for p in paras]
+    return QuoteBuilder(doc.text, paras, doc.quote_marks, lex, sentences)
 
 
 def _aliased(df: pd.DataFrame, text: str, aliases: Mapping[str, str] | None) -> pd.DataFrame:

@@ -6,6 +6,7 @@ See :mod:`analysis_utils.quotes.attribution` for the rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cues import Cue, CueLexicon
 from .frame_words import (
@@ -33,7 +34,7 @@ from .frame_words import (
     _skip_left,
     positions,
 )
-from .names import Mention, is_title
+from .names import Mention, _name_tok, is_title
 from .speakers import apposition_subject, np_left, np_right
 from .tokens import Tok
 from .word_lists import ADVERBS_BEFORE_CUE, DOCUMENT_HEADS, STOP, TIME_WORDS, TITLES
@@ -101,29 +102,36 @@ def find_cues(toks: list[Tok], lex: CueLexicon, headline: bool,
         if t.cap and i == 0 and not headline and cue.group != "according" and (
                 cue.participle or cue.group not in ("speech", "quote_only")):
             continue  # only "Said Ellis: ..." opens a sentence with a cue
-        prev = toks[i - 1] if i else None
-        ok = True
-        if cue.group != "according" and prev is not None and prev.kind == "w":
-            d = i - 1
-            while d > 0 and toks[d].lower.endswith("ly") and toks[d - 1].kind == "w":
-                d -= 1  # "a swiftly called meeting"
-            if prev.lower in _DET_POSS or prev.possessive or prev.lower == "to" or (
-                    d < i - 1 and toks[d].lower in _DET_POSS):
-                ok = False  # a noun ("the report"), an adjective or an infinitive ("to say")
-            k = i - 1
-            while k >= 0 and toks[k].kind == "w" and toks[k].lower in ADVERBS_BEFORE_CUE:
-                k -= 1
-            if k >= 0 and toks[k].kind == "w" and toks[k].lower in _BE and not cue.participle:
-                ok = False  # passive: "is expected", "was told"
-            for x in range(max(0, k), i):
-                if toks[x].kind == "w" and (toks[x].lower in _NEGATION or toks[x].lower.endswith("n't")):
-                    ok = False  # "did not say", "has never claimed"
-                    break
-        if ok and t.lower == cue.lemma and t.lower in _NOUN_BASES and i + 1 < len(toks) and is_title(toks[i + 1]):
-            ok = False  # a modifier of a title: "state Sen. Ana Ruiz", "state Del. ..."
-        if ok:
+        if acts_as_verb(toks, i, cue):
             out.append((i, cue))
     return out
+
+
+def acts_as_verb(toks: list[Tok], i: int, cue: Cue) -> bool:
+    """The cue word at ``toks[i]`` is used as a verb of its own: not after a determiner,
+    possessive or *to*, not passive, not negated, not a modifier of a title."""
+    t = toks[i]
+    prev = toks[i - 1] if i else None
+    ok = True
+    if cue.group != "according" and prev is not None and prev.kind == "w":
+        d = i - 1
+        while d > 0 and toks[d].lower.endswith("ly") and toks[d - 1].kind == "w":
+            d -= 1  # "a swiftly called meeting"
+        if prev.lower in _DET_POSS or prev.possessive or prev.lower == "to" or (
+                d < i - 1 and toks[d].lower in _DET_POSS):
+            ok = False  # a noun ("the report"), an adjective or an infinitive ("to say")
+        k = i - 1
+        while k >= 0 and toks[k].kind == "w" and toks[k].lower in ADVERBS_BEFORE_CUE:
+            k -= 1
+        if k >= 0 and toks[k].kind == "w" and toks[k].lower in _BE and not cue.participle:
+            ok = False  # passive: "is expected", "was told"
+        for x in range(max(0, k), i):
+            if toks[x].kind == "w" and (toks[x].lower in _NEGATION or toks[x].lower.endswith("n't")):
+                ok = False  # "did not say", "has never claimed"
+                break
+    if ok and t.lower == cue.lemma and t.lower in _NOUN_BASES and i + 1 < len(toks) and is_title(toks[i + 1]):
+        ok = False  # a modifier of a title: "state Sen. Ana Ruiz", "state Del. ..."
+    return ok
 
 
 _KEYS: dict[int, tuple[CueLexicon, frozenset[str], frozenset[str]]] = {}
@@ -149,10 +157,22 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     vocab = set(words)
     starts = cue_keys & vocab
     nouns = noun_keys & vocab
-    if not starts and not nouns:
+    quoted = any(t.kind == "q" for t in toks)
+    beside = verbs_beside_quotation(toks, words, cue_keys) if quoted and not headline else []
+    if lex.tagger is not None and not headline and not quoted:
+        # learned cues only where no quotation is: the rules attribute quotations
+        taken = {i for i, _ in beside}
+        for i in lex.tagger.cues(toks, words, cue_keys):
+            cue = learned_cue(words[i])
+            if i not in taken and acts_as_verb(toks, i, cue):
+                beside.append((i, cue))
+    if not starts and not nouns and not beside:
         return frames  # no word that may be a cue, a passive cue or a speech noun
     single = lex.single.keys() & starts
-    for i, cue in find_cues(toks, lex, headline, words, starts):
+    found = find_cues(toks, lex, headline, words, starts) if starts else []
+    if beside:
+        found = sorted(found + beside, key=lambda x: x[0])
+    for i, cue in found:
         f = Frame(i, cue, None)
         f.mention, f.via, f.inverted = _speaker_phrase(text, toks, i, cue, frames)
         if f.via == "quoted-as":
@@ -161,7 +181,7 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
                 i == 0 or toks[i - 1].kind == "q" or toks[i - 1].text in (",", "—", "―", "–")):
             alt = _inverted(text, toks, i, cue)  # "...," said X / , said X,
             if alt is not None and i + cue.n < len(toks) and alt.kind != "pronoun":
-                after = alt.t1
+                after = _past_place(toks, alt)
                 if after >= len(toks) or toks[after].text in (",", ".", ";", ":", ")") or toks[after].kind == "q" \
                         or (i == 0 and _colon_soon(toks, after)):
                     f.mention, f.inverted = alt, True
@@ -181,6 +201,57 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     inside = {k for f in frames if f.mention is not None and f.mention.role_span
               for k in range(*f.mention.role_span)}
     return [f for f in frames if f.i not in inside]
+
+
+_AFTER_VERB = frozenset(("to", "at", "in", "on", "from", "during", "as", "while", "after", "before", "with",
+                         "back", "out", "up", "again", "loudly", "angrily"))
+_BE_HAVE = frozenset(("is", "was", "were", "are", "be", "been", "being", "has", "had", "have"))
+_NOT_SPEECH_ED = frozenset(("used", "based", "called", "named", "related", "needed", "wanted", "tried",
+                            "seemed", "appeared", "continued", "supposed", "followed"))
+
+
+def verbs_beside_quotation(toks: list[Tok], words: list[str], cue_keys: frozenset[str]) -> list[tuple[int, Cue]]:
+    """Past-tense verbs the lexicon does not list that can only frame the quotation they
+    touch: ``"...," Oliver barked.`` and ``"...!" beamed Donald Hartley`` (the quotation
+    ends in a comma, ``!`` or ``?``; the verb ends its clause or takes the name).
+    Each becomes a ``quote_only`` cue: it never attributes anything but that quotation."""
+    out: list[tuple[int, Cue]] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        w = words[i]
+        if t.kind != "w" or t.cap or len(w) < 5 or not w.endswith("ed") or w in cue_keys or w in _NOT_SPEECH_ED \
+                or w in STOP:
+            continue
+        if i >= 1 and toks[i - 1].kind == "q" and _ends_open(toks[i - 1]):
+            if i + 1 < n and toks[i + 1].kind == "w" and toks[i + 1].cap:  # "...," barked Oliver
+                out.append((i, Cue(w, "quote_only", 1, w)))
+            continue
+        # "...," NAME verbed[.,] -- one to four words after the quotation, a name or he/she
+        j = i - 1
+        while j >= 0 and toks[j].kind == "w" and i - j <= 4:
+            j -= 1
+        if j < 0 or j == i - 1 or toks[j].kind != "q" or not _ends_open(toks[j]) or toks[i - 1].lower in _BE_HAVE:
+            continue  # not "... was quoted as": a passive or perfect is no frame of its own
+        first = toks[j + 1]
+        if not (first.cap or first.lower in ("he", "she", "they")):
+            continue
+        if i + 1 == n or toks[i + 1].text in (".", ",", ";", "!") or toks[i + 1].lower in _AFTER_VERB:
+            out.append((i, Cue(w, "quote_only", 1, w)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def learned_cue(word: str) -> Cue:
+    """The cue of a word the learned tagger found: group ``cognition`` (never speech), and
+    ``learned`` (it changes no speaker state; see :mod:`.cue_model`)."""
+    return Cue(word, "cognition", 1, word, learned=True)
+
+
+def _ends_open(q: Tok) -> bool:
+    """A quotation token whose words end with a comma, ``!`` or ``?`` before the closing mark:
+    the sentence goes on with its frame."""
+    inner = q.text.rstrip("\"”’'»").rstrip()
+    return inner[-1:] in (",", "!", "?")
 
 
 def passive_frames(text: str, toks: list[Tok], lex: CueLexicon, words: list[str] | None = None,
@@ -306,6 +377,8 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return None, "name", False
     if cue.participle and before.kind == "w" and before.lower in _BE:
         j = _skip_left(toks, j - 1, 0)  # progressive: "Reyes is saying"
+        if j >= 1 and toks[j].text == ",":  # "Donald Trump, the candidate, is promising"
+            return apposition_subject(text, toks, j, 0), "name", False
         return (np_left(text, toks, j, 0) if j >= 0 else None), "name", False
     if cue.participle and before.kind == "w" and before.lower in _GERUND_PREPS:
         if before.lower == "for" and _passive_before(toks, j - 1):
@@ -354,13 +427,14 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
         return _inverted(text, toks, i, cue), "name", True  # ..., said X.
     if before.kind == "q":
         if cue.group == "addressee" and not cue.participle:  # "...?" asked Tom Riley, a farmer.
-            m = np_right(text, toks, i + cue.n, len(toks))
-            after = m.t1 if m is not None else 0
+            m = np_right(text, toks, i + cue.n, len(toks)) or _any_phrase_after(text, toks, i, cue)
+            after = _past_place(toks, m) if m is not None else 0
             if m is not None and m.kind != "pronoun" and (
                     after >= len(toks) or toks[after].text in (",", ".", ";", "(") or toks[after].kind == "q"):
                 return m, "name", True
             return None, "name", True
-        return _inverted(text, toks, i, cue), "name", True  # "..." said X
+        m = _inverted(text, toks, i, cue) or _any_phrase_after(text, toks, i, cue)
+        return m, "name", True  # "..." said X
     m = np_left(text, toks, j, 0)
     if m is None:
         m = _reduced_relative_subject(text, toks, j)
@@ -371,9 +445,41 @@ def _speaker_phrase(text: str, toks: list[Tok], i: int, cue: Cue,
     return m, "name", False
 
 
+def _any_phrase_after(text: str, toks: list[Tok], i: int, cue: Cue) -> Mention | None:
+    """Right after a quotation, ``said the woman`` / ``says a narrator``: the short phrase
+    after the cue is the speaker whatever its head noun, when it starts with an article
+    and ends the clause."""
+    k = i + cue.n
+    if cue.participle or cue.group in ("cognition", "cognition_that") or k >= len(toks) \
+            or toks[k].lower not in ("the", "a", "an"):
+        return None
+    m = np_right(text, toks, k, len(toks), generic=True)
+    if m is None or m.kind != "descriptor":
+        return None
+    after = m.end_tok if m.end_tok > m.t1 else m.t1
+    if after < len(toks) and toks[after].text not in (",", ".", ";", "!") and toks[after].kind != "q":
+        return None
+    return m
+
+
+def _past_place(toks: list[Tok], m: Mention) -> int:
+    """The token after the mention ``m`` and a place that follows a person's name
+    (``Sen. Barbara Mikulski of Maryland``, ``Donald Hartley of Madison, Alabama``)."""
+    after = m.t1
+    n = len(toks)
+    if m.kind == "name" and m.person and after + 1 < n and toks[after].lower == "of" and _name_tok(toks[after + 1]):
+        after += 1
+        while after < n and (_name_tok(toks[after]) or (
+                toks[after].text == "," and after + 2 < n and _name_tok(toks[after + 1])
+                and toks[after + 2].text in (",", "."))):
+            after += 1
+    return after
+
+
 def _earlier(frames: list[Frame]) -> Frame | None:
-    """The last of the sentence's earlier frames that has a speaker phrase."""
-    return next((g for g in reversed(frames) if g.mention is not None), None)
+    """The last of the sentence's earlier frames that has a speaker phrase (not one of a
+    learned cue: those never decide another frame's speaker)."""
+    return next((g for g in reversed(frames) if g.mention is not None and not g.cue.learned), None)
 
 
 def _plausible(toks: list[Tok], f: Frame, headline: bool) -> bool:

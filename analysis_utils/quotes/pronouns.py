@@ -6,6 +6,9 @@ rules are described in :mod:`analysis_utils.quotes.builder`.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .builder_state import _Said
 from .frames import Frame
 from .names import Mention, role_gender
@@ -14,6 +17,23 @@ from .word_lists import ANON_HEADS, DOCUMENT_HEADS, INSTITUTION_HEADS
 
 # unions of word lists, built once (not at every call)
 _INSTITUTION_OR_DOCUMENT = INSTITUTION_HEADS | DOCUMENT_HEADS
+# singular institution nouns a named body ends with ("the agency" -> "... Protection Agency")
+_ONE_BODY = frozenset(("ministry", "department", "agency", "administration", "campaign", "committee",
+                       "commission", "council", "party", "court", "embassy", "office", "company", "bank",
+                       "union", "organization", "organisation", "association", "institute", "board",
+                       "foundation", "center", "centre", "coalition", "network", "group", "authority"))
+
+
+def _quiet(*args, **kwargs) -> None:
+    """``_said`` for a frame that must not change the speaker state."""
+
+
+@lru_cache(maxsize=64)
+def _body_pattern(head: str) -> re.Pattern:
+    """Capitalised words (not a leading *The*; *of*, *for*, *on* inside) ending with ``head``
+    capitalised."""
+    cap = r"[A-Z][\w.&'’-]*"
+    return re.compile(rf"\b(?!The\b){cap}(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?{cap})*?\s+{head.capitalize()}\b")
 
 
 class SpeakerResolution:
@@ -25,11 +45,13 @@ class SpeakerResolution:
         if m is None:
             return
         via_main = f.via == "main-clause"
+        # a cue of the learned tagger attributes its clause but changes nobody's turn
+        note = self._said if not f.cue.learned else _quiet
         if m.kind == "name" and m.parts:
             names = [self.people.resolve(x.text, x.start) or x.text for x in m.parts]
             f.speaker, f.speaker_span = " and ".join(names), (m.start, m.end)
             f.via = "main-clause" if via_main else "collective"
-            self._said(f.speaker, m.start, pidx, False, True, "")
+            note(f.speaker, m.start, pidx, False, True, "")
         elif m.kind == "name":
             surface = m.text
             if surface.isupper() and len(surface) > 1:
@@ -41,7 +63,7 @@ class SpeakerResolution:
             f.role = m.role or m.title or self.people.role(full, m.start)
             f.speaker_span = (m.start, m.end)
             f.via = "main-clause" if via_main else "name"
-            self._said(full, m.start, pidx, m.person, m.plural, m.gender or self.people.gender.get(full, ""))
+            note(full, m.start, pidx, m.person, m.plural, m.gender or self.people.gender.get(full, ""))
         elif m.kind == "pronoun":
             said = self._pronoun(m, pidx)
             if said is not None and m.object_case and self._is_subject(said.name):
@@ -53,22 +75,43 @@ class SpeakerResolution:
                 f.via = "main-clause" if via_main else "pronoun"
                 if m.head in ("he", "she") and said.person:
                     self.pron_gender.setdefault(said.name, "m" if m.head == "he" else "f")
-                self._said(said.name, m.start, pidx, said.person, said.plural, said.gender)
+                note(said.name, m.start, pidx, said.person, said.plural, said.gender)
         else:
             linked = self.people.link(m.text, m.start) if (m.definite or m.text[:1].isupper()) else None
             f.speaker_span = (m.start, m.end)
-            if linked:
+            body = self._institution(m) if not linked else None
+            if body:
+                f.speaker, f.role = body, ""
+                f.via = "main-clause" if via_main else "collective"
+                note(body, m.start, pidx, False, False, "")
+            elif linked:
                 f.speaker, f.role = linked, m.text
                 f.via = "main-clause" if via_main else "descriptor"
-                self._said(linked, m.start, pidx, True, False, self.people.gender.get(linked, ""))
+                note(linked, m.start, pidx, True, False, self.people.gender.get(linked, ""))
             else:
                 f.speaker = m.text
                 f.role = m.role
                 f.anonymous = m.head in ANON_HEADS
                 collective = m.plural or m.head in _INSTITUTION_OR_DOCUMENT
                 f.via = "main-clause" if via_main else ("collective" if collective else "descriptor")
-                self._said(m.text, m.start, pidx, m.person and not m.plural, m.plural,
+                note(m.text, m.start, pidx, m.person and not m.plural, m.plural,
                            m.gender or role_gender(m.text))
+
+    def _institution(self, m: Mention) -> str | None:
+        """The named body a definite institution reference stands for: ``the agency`` ->
+        the last *Environmental Protection Agency* before it (a run of capitalised words
+        ending with the same head noun, capitalised), when the text names exactly one such
+        body before it; else None."""
+        words = m.text.split()
+        if not m.definite or m.plural or m.head not in _ONE_BODY or len(words) > 3 \
+                or any(w[:1].isupper() for w in words[1:]):
+            return None
+        head = m.head
+        if head.capitalize() not in self.text:
+            return None
+        found = {x.group(0) for x in _body_pattern(head).finditer(self.text, 0, m.start)}
+        found = {x for x in found if len(x.split()) >= 2}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _said(self, name: str, pos: int, para: int, person: bool, plural: bool, gender: str) -> None:
         if self.paras_by_index.get(para) is not None and self.paras_by_index[para].headline:
@@ -124,7 +167,7 @@ class SpeakerResolution:
             unsure = {s.name for s in window if s.name in self.people.full_names and not known(s)}
             if len(strong) == 1 and not unsure:
                 return max((s for s in window if s.name in strong), key=lambda s: s.pos)
-            return None
+            return self._one_of_gender(m, g)
         if p == "they":
             groups = [g for g in self.groups if pidx - g.para <= 1 and (last is None or g.pos > last.pos)]
             if groups:
@@ -136,6 +179,22 @@ class SpeakerResolution:
         if p == "it" and not last.person and not last.plural:
             return last
         return None
+
+    def _one_of_gender(self, m: Mention, g: str) -> _Said | None:
+        """The one person of gender ``g`` named in full -- as subject, object or anywhere --
+        in this paragraph or the two before, when every person named there has a known
+        gender (``Senator Maria Lopez met Governor John Keller ... "...," he said`` -> John
+        Keller); else None."""
+        people = self.people
+        here = people._paragraph(m.start)
+        names = {full for pos, full in people.seen if pos < m.start and here - people._paragraph(pos) <= 2}
+        if not names or any(not people.gender.get(n) for n in names):
+            return None
+        fit = [n for n in names if people.gender[n] == g and n in people.full_names]
+        if len(fit) != 1:
+            return None
+        pos = max(p for p, f in people.seen if f == fit[0] and p < m.start)
+        return _Said(fit[0], pos, self.cur_para, True, False, g)
 
     def _group(self, subj: Mention, pidx: int) -> _Said | None:
         """A plural subject *they* may later stand for: people or institutions in the plural

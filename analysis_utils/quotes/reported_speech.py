@@ -55,14 +55,21 @@ class ReportedSpeechRules:
     # transcripts and multi-paragraph quotations --------------------------------------------
     def _transcripts(self) -> None:
         label = _LABEL
+        found = []
         for p in self.paras:
             if p.headline:
                 continue
             a = first_char(self.text, p.start)
             m = label.match(self.text, a, p.end)
-            if not m or len(m.group(1).replace(".", "")) < 2:
-                continue
+            if m and len(m.group(1).replace(".", "")) >= 2:
+                found.append((p, a, m))
+        # a label is a speaker in a transcript (two labelled turns or more) or when it names a
+        # person of the text; a lone "READ MORE:" or "UPDATE:" is page furniture
+        turns = len({m.group(1) for _, _, m in found})
+        for p, a, m in found:
             raw = m.group(1)
+            if turns < 2 and not any(self.people.knows(w.strip(".")) for w in raw.split()):
+                continue
             name = self.people.resolve(raw.title().replace("Mr. ", "").replace("Ms. ", ""), a) or raw.title()
             cue = (m.end(1), m.end(1) + 1)
             span_k = next((k for k, s in enumerate(self.top) if s.open == a), None)

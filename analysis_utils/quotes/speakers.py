@@ -46,6 +46,7 @@ from .word_lists import (
     CONNECTIVES,
     DETERMINERS,
     PERSON_HEADS_FOR_LINK,
+    PARTY_MEMBERS,
     PLURAL_PRONOUNS,
     POSTMODIFIERS,
     PRONOUNS,
@@ -330,7 +331,8 @@ def np_right(text: str, toks: list[Tok], j: int, hi: int, apposition: bool = Tru
         # the head is the last word that is a speaker noun, else the last word
         # after a possessor ("Mr. Trump's lawyer"), the possessed noun is the head
         owned = next((x + 1 for x in range(e - 2, j - 1, -1) if toks[x].possessive and toks[x].cap), j)
-        heads = [x for x in range(owned, e) if toks[x].bare in SPEAKER_HEADS or toks[x].bare in _TITLE_HEADS]
+        heads = [x for x in range(owned, e) if toks[x].bare in SPEAKER_HEADS or toks[x].bare in _TITLE_HEADS
+                 or (toks[x].cap and toks[x].bare in PARTY_MEMBERS and t.lower in ("a", "an", "one"))]
         if not heads and owned > j:
             heads = [e - 1]
         last = heads[-1] if heads else e - 1

@@ -49,7 +49,8 @@ Columns
 ``paragraph`` (of the first piece), ``start``/``end`` (first and last offsets of the
 pieces), ``spans`` (each piece as ``kind:start:end``, ``;``-separated), ``speaker_start``,
 ``speaker_end``, ``cue_start``, ``cue_end`` (offsets of the speaker mention and the cue;
-``<NA>`` when none).
+``<NA>`` when none), ``speech`` (False when every piece is a belief or intention: the
+quotes table's ``speech`` column).
 
 :func:`share_of_voice` (:data:`SHARE_COLUMNS`; the first column is named after ``by``):
 ``speaker`` or ``country``, ``utterances``, ``direct_words``, ``reported_words``,
@@ -83,7 +84,7 @@ NO_COUNTRY = "(no country)"
 QUOTE_TABLE_COLUMNS = [
     "attribution", "kind", "speaker", "role", "country", "actor", "anonymous", "cue", "quote", "words",
     "direct_words", "reported_words", "pieces", "quote_ids", "paragraph", "start", "end", "spans",
-    "speaker_start", "speaker_end", "cue_start", "cue_end",
+    "speaker_start", "speaker_end", "cue_start", "cue_end", "speech",
 ]
 SHARE_COLUMNS = ["utterances", "direct_words", "reported_words", "words", "share", "direct_share",
                  "reported_share", "actor", "country"]
@@ -170,13 +171,15 @@ def _utterance(text_rows: pd.DataFrame, spans: list[tuple[int, int, int, int]]) 
         "speaker_end": _int_or_na(_get(first, "speaker_end", None)),
         "cue_start": _int_or_na(cue_row["cue_start"]) if cue_row is not None else pd.NA,
         "cue_end": _int_or_na(cue_row["cue_end"]) if cue_row is not None else pd.NA,
+        "speech": bool(rows["speech"].any()) if "speech" in rows.columns else True,
     }
 
 
 def _typed(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=columns)
     types = {"attribution": "int64", "words": "int64", "direct_words": "int64", "reported_words": "int64",
-             "pieces": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "anonymous": "bool"}
+             "pieces": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "anonymous": "bool",
+             "speech": "bool"}
     for c in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         types[c] = "Int64"
     for c in ("kind", "speaker", "role", "country", "actor", "cue", "quote", "quote_ids", "spans"):
@@ -208,16 +211,24 @@ def scare_table(quotes: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def share_of_voice(quotes: pd.DataFrame, by: str = "speaker", *, include_unattributed: bool = True) -> pd.DataFrame:
+def share_of_voice(quotes: pd.DataFrame, by: str = "speaker", *, include_unattributed: bool = True,
+                   speech_only: bool = True) -> pd.DataFrame:
     """Quoted words per speaker (``by="speaker"``) or per country (``by="country"``), split
     into direct (direct and partial quotations) and reported (indirect speech), with
     counts and shares (columns and counting rules: module docstring). Headlines and scare
-    quotes are not counted. ``include_unattributed=False`` drops the rows of utterances
-    without a speaker (or country); shares are then of the attributed words only."""
+    quotes are not counted, nor (``speech_only``, the default) beliefs and intentions
+    (rows whose ``speech`` is False: *X believes ...*, *X wants to ...*): voice is what
+    was said. ``include_unattributed=False`` drops the rows of utterances without a
+    speaker (or country); shares are then of the attributed words only."""
     if by not in ("speaker", "country"):
         raise ValueError(f"by must be 'speaker' or 'country', not {by!r}")
     columns = [by] + [c for c in SHARE_COLUMNS if c != by]
-    table = quote_table(quotes[quotes["kind"].isin(VOICE)] if quotes is not None and len(quotes) else quotes)
+    if quotes is not None and len(quotes):
+        keep = quotes["kind"].isin(VOICE)
+        if speech_only and "speech" in quotes.columns:
+            keep &= quotes["speech"].fillna(True).astype(bool)
+        quotes = quotes[keep]
+    table = quote_table(quotes)
     if not len(table):
         return _share_frame([], columns)
     key = table["speaker"] if by == "speaker" else table["country"]

@@ -88,6 +88,9 @@ ANON_HEADS = _set(
     "ally allies classmate classmates acquaintance acquaintances demonstrators marchers crowd crowds "
     "audience"
 )
+# members of a party, heads of a speaker phrase after an article: "said an Iowa Democrat"
+PARTY_MEMBERS = _set("democrat democrats republican republicans independent independents conservative "
+                     "conservatives liberal liberals progressive progressives libertarian libertarians")
 INSTITUTION_HEADS = _set(
     "government ministry department agency administration campaign committee commission council "
     "party court military army embassy office company firm bank group groups union organization "
