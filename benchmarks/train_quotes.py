@@ -49,9 +49,10 @@ Logistic regression (Newton's method, L2 penalty chosen by 5-fold cross-validati
 the fit half) over :func:`analysis_utils.quotes.confidence.speaker_features` of each
 speaker the kit gives an attribution matched to a gold one whose source is not a
 pronoun; the label says whether the speaker is right (bench_quotes' string rule, or its
-mention overlaps the gold source). ``min_confidence`` is the largest threshold below which
-the speakers are right at most ``MAX_DROPPED_RIGHT`` of the time (out of fold); the check
-half's calibration is printed.
+mention overlaps the gold source). The rows of one attribution share the confidence of
+the surest of them (as the kit applies it); ``min_confidence`` is the largest threshold
+below which those attributions' speakers are right at most ``MAX_DROPPED_RIGHT`` of the time
+(out of fold); the check half's calibration is printed.
 """
 from __future__ import annotations
 
@@ -326,19 +327,20 @@ def train_tagger(docs, base_lexicon, out: Path) -> None:
 
 CONF_OUT = ROOT / "analysis_utils" / "models" / "speaker_confidence.json"
 C_VALUES = (0.1, 0.3, 1.0, 3.0)
-MAX_DROPPED_RIGHT = 0.4
+MAX_DROPPED_RIGHT = 1 / 3
 
 
-def speaker_examples(docs, lexicon) -> tuple[list[list[str]], list[int]]:
+def speaker_examples(docs, lexicon) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
     """Features and labels of the rule-found speakers of the attributions matched to a
     gold one (30 % coverage) whose source is not a pronoun: 1 when the speaker is right
-    by bench_quotes' string rule or its mention overlaps the gold source, else 0."""
+    by bench_quotes' string rule or its mention overlaps the gold source, else 0; and
+    the attribution of each (document number, attribution id)."""
     from analysis_utils.quotes.confidence import speaker_features
     from analysis_utils.quotes.finder import _quotes
     from analysis_utils.text.document import Document
 
-    X, y = [], []
-    for _, text, golds in docs:
+    X, y, groups_of = [], [], []
+    for d, (_, text, golds) in enumerate(docs):
         rows = _quotes(Document(text, layout="plain"), lexicon, confidence=False)
         by_attr: dict[int, list[dict]] = {}
         for r in rows:
@@ -357,7 +359,21 @@ def speaker_examples(docs, lexicon) -> tuple[list[list[str]], list[int]]:
                 overlap = ment[0] is not None and any(a < ment[1] and ment[0] < b for a, b in g.source_spans)
                 X.append(speaker_features(r, text))
                 y.append(int(bq.speaker_right(r["speaker"], g.source) or overlap))
-    return X, y
+                groups_of.append((d, r["attribution"]))
+    return X, y, groups_of
+
+
+def per_attribution(p, y, groups_of):
+    """The confidence and label of each attribution: those of its surest row (as
+    :func:`analysis_utils.quotes.confidence.score_rows` applies the model)."""
+    import numpy as np
+
+    best: dict = {}
+    for k, g in enumerate(groups_of):
+        if g not in best or p[k] > p[best[g]]:
+            best[g] = k
+    idx = np.array(sorted(best.values()), dtype=int)
+    return p[idx], y[idx]
 
 
 def fit_logistic(A, y, C: float, iters: int = 50):
@@ -384,8 +400,8 @@ def fit_logistic(A, y, C: float, iters: int = 50):
 def train_confidence(fit, check, lexicon, out: Path) -> None:
     import numpy as np
 
-    Xf, yf = speaker_examples(fit, lexicon)
-    Xc, yc = speaker_examples(check, lexicon)
+    Xf, yf, gf = speaker_examples(fit, lexicon)
+    Xc, yc, gc = speaker_examples(check, lexicon)
     names = sorted({f for x in Xf for f in x})
     col = {f: k for k, f in enumerate(names)}
 
@@ -410,13 +426,15 @@ def train_confidence(fit, check, lexicon, out: Path) -> None:
         if best is None or ll < best[0] - 1e-12:
             best = (ll, C, p)
     _, C, p_cv = best
-    # the threshold: the largest one whose dropped speakers are right at most MAX_DROPPED_RIGHT of the time
-    order = np.argsort(p_cv, kind="stable")
+    # the threshold: the largest one whose dropped attributions (each with the confidence of its
+    # surest row) have a right speaker at most MAX_DROPPED_RIGHT of the time
+    p_att, y_att = per_attribution(p_cv, y, gf)
+    order = np.argsort(p_att, kind="stable")
     threshold, right = 0.0, 0.0
     for n, i in enumerate(order, 1):
-        right += y[i]
+        right += y_att[i]
         if right / n <= MAX_DROPPED_RIGHT:
-            threshold = float(p_cv[i]) + 1e-4
+            threshold = float(p_att[i]) + 1e-4
     b0, w = fit_logistic(A, y, C)
     weights = {f: round(float(v), 5) for f, v in zip(names, w) if abs(v) > 1e-6}
     data = {"about": "Speaker confidence learned from PolNeAR train by benchmarks/train_quotes.py "
@@ -428,9 +446,9 @@ def train_confidence(fit, check, lexicon, out: Path) -> None:
     if not Xc:
         return
     pc = 1.0 / (1.0 + np.exp(-(b0 + matrix(Xc) @ w)))
-    yc = np.array(yc, dtype=float)
+    pc, yc = per_attribution(pc, np.array(yc, dtype=float), gc)
     kept = pc >= threshold
-    print(f"  check half: {len(yc)} speakers, {yc.mean():.3f} right; kept {kept.sum()} "
+    print(f"  check half: {len(yc)} attributions with a speaker, {yc.mean():.3f} right; kept {kept.sum()} "
           f"({yc[kept].mean():.3f} right), dropped {(~kept).sum()} "
           f"({yc[~kept].mean() if (~kept).any() else 0:.3f} right)")
     for lo, hi in ((0, .3), (.3, .5), (.5, .7), (.7, .9), (.9, 1.01)):

@@ -11,9 +11,10 @@ far it lies from the quotation and on which side, and whether it is in another
 paragraph. :func:`speaker_features` lists them; the model is its intercept plus the
 weights of the features present, through the logistic function.
 
-Rows the model gives less than :data:`MIN_CONFIDENCE` lose their speaker (``speaker``
+Rows the model gives less than its ``min_confidence`` lose their speaker (``speaker``
 ``""``, offsets ``<NA>``; the confidence stays, so the dropped guess can be counted):
-a wrong speaker is worse than none.
+a wrong speaker is worse than none. The pieces of one attribution share the confidence
+of the surest of them (:func:`score_rows`).
 """
 from __future__ import annotations
 
@@ -132,13 +133,22 @@ def default_confidence() -> SpeakerConfidence:
 
 def score_rows(rows: list[dict], text: str, model: SpeakerConfidence | None = None) -> None:
     """Set ``speaker_confidence`` on each row (``None`` without a speaker) and clear the
-    speaker of rows below the model's ``min_confidence`` (in place)."""
+    speaker of rows below the model's ``min_confidence`` (in place). The rows of one
+    attribution (the pieces of one quotation, a quotation over several paragraphs) share
+    one confidence, that of their surest piece -- the one beside its cue and speaker --
+    so that they keep or lose their speaker together."""
     model = model or default_confidence()
+    best: dict[int, float] = {}
+    for r in rows:
+        if r["speaker"]:
+            p = model.probability(speaker_features(r, text))
+            if p > best.get(r["attribution"], -1.0):
+                best[r["attribution"]] = p
     for r in rows:
         if not r["speaker"]:
             r["speaker_confidence"] = None
             continue
-        p = model.probability(speaker_features(r, text))
+        p = best[r["attribution"]]
         r["speaker_confidence"] = round(p, 4)
         if p < model.min_confidence:
             for key in ("speaker", "speaker_role", "speaker_via"):

@@ -126,14 +126,15 @@ class CueTagger:
             base += get(f, 0.0)
         return base
 
-    def cues(self, toks: list[Tok], words: list[str], known: frozenset[str]) -> list[int]:
+    def cues(self, toks: list[Tok], words: list[str], known: frozenset[str], keep=None) -> list[int]:
         """The indexes of the words of a sentence the tagger takes for cues (lower-case words
-        of its vocabulary that the lexicon does not start a cue with)."""
+        of its vocabulary that the lexicon does not start a cue with); ``keep(i)``, when
+        given, is asked first (a word it refuses is not scored)."""
         vocab = self.vocabulary
         out = []
         shapes = None
         for i in [k for k, w in enumerate(words) if w in vocab and w not in known]:
-            if not candidate(toks[i]):
+            if not candidate(toks[i]) or (keep is not None and not keep(i)):
                 continue
             if shapes is None:
                 shapes = shapes_of(toks)

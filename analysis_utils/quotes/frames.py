@@ -162,10 +162,9 @@ def sentence_frames(text: str, toks: list[Tok], lex: CueLexicon, headline: bool 
     if lex.tagger is not None and not headline and not quoted:
         # learned cues only where no quotation is: the rules attribute quotations
         taken = {i for i, _ in beside}
-        for i in lex.tagger.cues(toks, words, cue_keys):
-            cue = learned_cue(words[i])
-            if i not in taken and acts_as_verb(toks, i, cue):
-                beside.append((i, cue))
+        for i in lex.tagger.cues(toks, words, cue_keys,
+                                 lambda k: k not in taken and acts_as_verb(toks, k, learned_cue(words[k]))):
+            beside.append((i, learned_cue(words[i])))
     if not starts and not nouns and not beside:
         return frames  # no word that may be a cue, a passive cue or a speech noun
     single = lex.single.keys() & starts

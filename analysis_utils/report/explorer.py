@@ -344,7 +344,9 @@ def quote_view_html(article: Any, quotes: "pd.DataFrame", position: int) -> str:
     para = r.get("paragraph")
     header = (f"<b>{html.escape(kind)}</b> quotation · speaker: <b>{html.escape(speaker or '(unknown)')}</b>"
               + ("" if _is_missing(r.get("speaker_via")) or not str(r.get("speaker_via")) else f" ({html.escape(str(r.get('speaker_via')))})")
+              + ("" if _is_missing(r.get("speaker_confidence")) else f" · confidence {float(r.get('speaker_confidence')):.2f}")
               + ("" if _is_missing(r.get("cue")) or not str(r.get("cue")) else f" · cue: “{html.escape(str(r.get('cue')))}”")
+              + ("" if _is_missing(r.get("speech")) or bool(r.get("speech")) else " · a belief or intention, not speech")
               + ("" if _is_missing(para) else f" · paragraph {int(para)}"))
     legend = [("quotation", ROLE_COLOURS["quote"]), ("speaker", ROLE_COLOURS["speaker"]), ("cue", ROLE_COLOURS["cue"])]
     return text_box(highlight_spans(text, spans, lo, hi), header, legend)

@@ -202,6 +202,10 @@ def test_quote_view_shows_paragraph_with_speaker_and_cue():
     bare = quotes.assign(speaker="", speaker_start=pd.NA, speaker_end=pd.NA, cue="", cue_start=pd.NA, cue_end=pd.NA)
     bare = bare.astype({"speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64", "cue_end": "Int64"})
     assert marked(quote_view_html(text, bare, 0)) == ["We will go,"]
+    # the learned confidence and a belief are said in the header
+    more = quotes.assign(speaker_confidence=0.876, speech=False)
+    assert "confidence 0.88" in out.replace("\n", " ") or "confidence 0.88" in quote_view_html(text, more, 0)
+    assert "not speech" in quote_view_html(text, more, 0) and "not speech" not in out
 
 
 def test_date_view_shows_the_sentence_with_value(seed):
