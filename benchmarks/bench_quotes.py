@@ -360,11 +360,9 @@ def speaker_errors(limit: int) -> None:
 def rules_only_lexicon():
     """The hand-written lexicon alone (``data/cue_verbs.yml``): no learned cue words, no
     cue tagger -- the rule-based figure of the same run."""
-    import yaml
+    from analysis_utils.quotes.cues import load_lexicon
 
-    from analysis_utils.quotes.cues import lexicon_from_mapping
-
-    return lexicon_from_mapping(yaml.safe_load((ROOT / "data" / "cue_verbs.yml").read_text(encoding="utf-8")))
+    return load_lexicon(ROOT / "data" / "cue_verbs.yml")
 
 
 def quotes_of_variant(text: str, variant: str):

@@ -72,7 +72,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_quotes as bq  # noqa: E402
 from analysis_utils.quotes import find_quotes  # noqa: E402
-from analysis_utils.quotes.cues import inflections, lexicon_from_mapping, merged  # noqa: E402
+from analysis_utils.quotes.cues import inflections, lexicon_from_mapping, merged, read_mapping  # noqa: E402
 
 SHARED = Path(os.environ.get("NEWS_KIT_SHARED", ROOT.parent / "shared"))
 TRAIN = SHARED / "bench" / "polnear_train"
@@ -102,12 +102,6 @@ def train_documents() -> list[tuple[str, str, list]]:
         if anns:
             docs.append((t.stem, t.read_text(encoding="utf-8"), bq.parse_ann(anns[0])))
     return docs
-
-
-def base_mapping() -> dict:
-    import yaml
-
-    return yaml.safe_load((ROOT / "data" / "cue_verbs.yml").read_text(encoding="utf-8")) or {}
 
 
 def lemma_of(form: str, counts: collections.Counter, seen: collections.Counter | None = None) -> str:
@@ -476,7 +470,7 @@ def main() -> None:
         docs = docs[:args.limit]
     fit = [d for d in docs if fit_half(d[0])]
     check = [d for d in docs if not fit_half(d[0])]
-    _MAPPING = base_mapping()
+    _MAPPING = read_mapping(ROOT / "data" / "cue_verbs.yml")
     base_lex = lexicon_from_mapping(_MAPPING)
     if args.only in ("tagger", "confidence"):
         learned = json.loads(args.out.read_text(encoding="utf-8"))

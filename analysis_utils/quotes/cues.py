@@ -142,12 +142,20 @@ def lexicon_from_mapping(data: Mapping) -> CueLexicon:
     return CueLexicon(single, frozen_multi, nouns)
 
 
-def load_lexicon(path: str | Path) -> CueLexicon:
-    """Read a cue-verb YAML file (same layout as ``data/cue_verbs.yml``)."""
+def read_mapping(path: str | Path | None = None) -> dict:
+    """The content of a cue-verb YAML file (default: the kit's ``data/cue_verbs.yml``)."""
     import yaml
 
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return lexicon_from_mapping(data)
+    if path is None:
+        from ..paths import data_dir
+
+        path = data_dir() / "cue_verbs.yml"
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+
+def load_lexicon(path: str | Path) -> CueLexicon:
+    """Read a cue-verb YAML file (same layout as ``data/cue_verbs.yml``)."""
+    return lexicon_from_mapping(read_mapping(path))
 
 
 @lru_cache(maxsize=1)
@@ -156,16 +164,11 @@ def default_lexicon() -> CueLexicon:
     the cue words learned from PolNeAR train (``analysis_utils/models/cue_lexicon.json``,
     written by ``benchmarks/train_quotes.py``; see :func:`learned_cues`), with the learned
     cue tagger of :mod:`.cue_model` for words in context."""
-    import yaml
-
-    from ..paths import data_dir
-
     from dataclasses import replace
 
     from .cue_model import default_tagger
 
-    data = yaml.safe_load((data_dir() / "cue_verbs.yml").read_text(encoding="utf-8")) or {}
-    return replace(lexicon_from_mapping(merged(data, learned_cues())), tagger=default_tagger())
+    return replace(lexicon_from_mapping(merged(read_mapping(), learned_cues())), tagger=default_tagger())
 
 
 def learned_cues(path: str | Path | None = None) -> dict:

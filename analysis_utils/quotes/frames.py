@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .cues import Cue, CueLexicon
+from .cues import THOUGHT_GROUPS, Cue, CueLexicon
 from .frame_words import (
     COMMA_OR_DASH,
     POSSESSIVE_PRONOUNS,
@@ -449,7 +449,7 @@ def _any_phrase_after(text: str, toks: list[Tok], i: int, cue: Cue) -> Mention |
     after the cue is the speaker whatever its head noun, when it starts with an article
     and ends the clause."""
     k = i + cue.n
-    if cue.participle or cue.group in ("cognition", "cognition_that") or k >= len(toks) \
+    if cue.participle or cue.group in THOUGHT_GROUPS or k >= len(toks) \
             or toks[k].lower not in ("the", "a", "an"):
         return None
     m = np_right(text, toks, k, len(toks), generic=True)
