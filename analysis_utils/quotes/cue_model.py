@@ -113,18 +113,58 @@ class CueTagger:
         self.threshold = threshold
         self.vocabulary = vocabulary
         self._base: dict[str, float] = {}  # word -> the weights of its word features, summed once
+        self._tables: _Tables | None = None  # the weights by feature template, made on first use
 
     def score(self, toks: list[Tok], i: int, shapes: _Shapes | None = None) -> float:
         """The tagger's score of ``toks[i]``: the sum of the weights of its features
-        (``shapes``: :func:`shapes_of` ``toks``, when the caller has it)."""
-        get = self.weights.get
+        (``shapes``: :func:`shapes_of` ``toks``, when the caller has it). The weights of
+        :func:`context_features` are read from :class:`_Tables` (no feature names made),
+        and added in the same order, so the sum is the same to the last bit."""
         w = toks[i].lower
         base = self._base.get(w)
         if base is None:
+            get = self.weights.get
             base = self._base[w] = sum(get(f, 0.0) for f in word_features(w))
-        for f in context_features(toks, i, w, shapes):
-            base += get(f, 0.0)
+        if "|" in w:  # cannot happen for a word token; the tables would not tell its features apart
+            get = self.weights.get
+            for f in context_features(toks, i, w, shapes):
+                base += get(f, 0.0)
+            return base
+        if shapes is not None:
+            s_p2, s_p1, s_n1, s_n2 = shapes[i], shapes[i + 1], shapes[i + 3], shapes[i + 4]
+        else:  # four shapes: made here, cheaper than kept (neighbouring candidates are rare)
+            n = len(toks)
+            s_p2 = _shape(toks[i - 2]) if i >= 2 else "<s>"
+            s_p1 = _shape(toks[i - 1]) if i >= 1 else "<s>"
+            s_n1 = _shape(toks[i + 1]) if i + 1 < n else "<s>"
+            s_n2 = _shape(toks[i + 2]) if i + 2 < n else "<s>"
+        t = self._tables or self._make_tables()
+        base += t.p1.get(s_p1, 0.0)
+        base += t.p2.get(s_p2, 0.0)
+        base += t.n1.get(s_n1, 0.0)
+        base += t.n2.get(s_n2, 0.0)
+        base += t.p1w.get((s_p1, w), 0.0)
+        base += t.wn1.get((w, s_n1), 0.0)
+        base += t.p2p1.get(s_p2 + "|" + s_p1, 0.0)
+        for u in toks[i + 1:i + 5]:
+            if u.kind == "w" and u.lower == "that":
+                base += t.that_after
+                break
+        for u in toks[i + 1:i + 8]:
+            if u.kind == "q":
+                base += t.q_after
+                break
+        for u in toks[max(0, i - 6):i]:
+            if u.kind == "q":
+                base += t.q_before
+                break
+        if i == 0:
+            base += t.first
         return base
+
+    def _make_tables(self) -> _Tables:
+        self._tables = _Tables(self.weights)
+        return self._tables
 
     def cues(self, toks: list[Tok], words: list[str], known: frozenset[str], keep=None) -> list[int]:
         """The indexes of the words of a sentence the tagger takes for cues (lower-case words
@@ -132,16 +172,46 @@ class CueTagger:
         given, is asked first (a word it refuses is not scored)."""
         vocab = self.vocabulary
         out = []
-        shapes = None
         for i in [k for k, w in enumerate(words) if w in vocab and w not in known]:
             if not candidate(toks[i]) or (keep is not None and not keep(i)):
                 continue
-            if shapes is None:
-                shapes = shapes_of(toks)
-            if self.score(toks, i, shapes) > self.threshold:
+            if self.score(toks, i) > self.threshold:
                 out.append(i)
         return out
 
+
+class _Tables:
+    """A tagger's weights of :func:`context_features` by template, keyed by what the
+    feature name joins: ``p1[shape]`` is the weight of ``"p1=" + shape``, ``p1w[(shape,
+    word)]`` that of ``"p1w=" + shape + "|" + word``, ``wn1[(word, shape)]`` that of
+    ``"wn1=" + word + "|" + shape``, ``p2p1[shape2 + "|" + shape1]`` that of ``"p2p1=" +
+    shape2 + "|" + shape1``; the flags are numbers (0.0 when the model lacks them). A
+    word holds no ``|`` (:meth:`CueTagger.score` checks), so splitting a ``p1w=`` name at
+    its last ``|`` and a ``wn1=`` name at its first gives back the shape and the word."""
+
+    __slots__ = ("p1", "p2", "n1", "n2", "p1w", "wn1", "p2p1", "that_after", "q_after", "q_before", "first")
+
+    def __init__(self, weights: dict[str, float]):
+        self.p1, self.p2, self.n1, self.n2, self.p2p1 = {}, {}, {}, {}, {}
+        self.p1w: dict[tuple[str, str], float] = {}
+        self.wn1: dict[tuple[str, str], float] = {}
+        plain = {"p1": self.p1, "p2": self.p2, "n1": self.n1, "n2": self.n2, "p2p1": self.p2p1}
+        for name, v in weights.items():
+            kind, eq, rest = name.partition("=")
+            if not eq:
+                continue
+            if kind in plain:
+                plain[kind][rest] = v
+            elif kind == "p1w" and "|" in rest:
+                shape, _, word = rest.rpartition("|")
+                self.p1w[shape, word] = v
+            elif kind == "wn1" and "|" in rest:
+                word, _, shape = rest.partition("|")
+                self.wn1[word, shape] = v
+        self.that_after = weights.get("that-after", 0.0)
+        self.q_after = weights.get("q-after", 0.0)
+        self.q_before = weights.get("q-before", 0.0)
+        self.first = weights.get("first", 0.0)
 
 
 def candidate(tok: Tok) -> bool:

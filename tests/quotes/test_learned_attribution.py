@@ -279,6 +279,29 @@ def test_cue_tagger_scores_words_in_context_not_in_quotations():
     assert "w=vowed" in feats and "p1=<Cap>" in feats and "that-after" in feats
 
 
+def test_cue_tagger_score_is_the_sum_of_its_feature_weights():
+    """The tagger reads its weights by template (no feature names made): the score is the
+    sum of the weights of :func:`token_features`, added in the same order, to the last bit."""
+    from analysis_utils.quotes.cue_model import CueTagger, context_features, shapes_of, word_features
+    from analysis_utils.quotes.tokens import tokenize
+
+    shipped = load_tagger()
+    odd = CueTagger({"p1w=||vowed": 1.5, "wn1=vowed||": -0.25, "p2p1=|||": 0.125, "p1=|": 2.0, "first": 0.5,
+                     "q-before": 0.75, "q-after": -1.0, "that-after": 3.0, "bias": -1.0}, 0.0,
+                    frozenset({"vowed"}))
+    texts = ["Berg vowed that the plant would stay open.", "vowed | she | vowed | that",
+             'He said "no" and she vowed to fight, "again," they pledged.', "Critics lashed out at the plan."]
+    for tagger in (shipped, odd):
+        for text in texts:
+            toks = tokenize(text, 0, len(text), [(m, text.index('"', m + 1) + 1, 0) for m in
+                                                 [text.find('"')] if m >= 0])
+            for i, t in enumerate(toks):
+                ref = sum(tagger.weights.get(f, 0.0) for f in word_features(t.lower))
+                for f in context_features(toks, i, t.lower):
+                    ref += tagger.weights.get(f, 0.0)
+                assert tagger.score(toks, i) == ref and tagger.score(toks, i, shapes_of(toks)) == ref, (text, i)
+
+
 def test_model_file_missing_or_corrupt_gives_a_clear_error(tmp_path):
     with pytest.raises(ModelFileError, match="missing"):
         load_confidence(tmp_path / "nope.json")
