@@ -196,18 +196,19 @@ class _Tables:
         self.p1w: dict[tuple[str, str], float] = {}
         self.wn1: dict[tuple[str, str], float] = {}
         plain = {"p1": self.p1, "p2": self.p2, "n1": self.n1, "n2": self.n2, "p2p1": self.p2p1}
+        one = {}  # one string object per distinct shape or word (the tables repeat them)
         for name, v in weights.items():
             kind, eq, rest = name.partition("=")
             if not eq:
                 continue
             if kind in plain:
-                plain[kind][rest] = v
+                plain[kind][one.setdefault(rest, rest)] = v
             elif kind == "p1w" and "|" in rest:
                 shape, _, word = rest.rpartition("|")
-                self.p1w[shape, word] = v
+                self.p1w[one.setdefault(shape, shape), one.setdefault(word, word)] = v
             elif kind == "wn1" and "|" in rest:
                 word, _, shape = rest.partition("|")
-                self.wn1[word, shape] = v
+                self.wn1[one.setdefault(word, word), one.setdefault(shape, shape)] = v
         self.that_after = weights.get("that-after", 0.0)
         self.q_after = weights.get("q-after", 0.0)
         self.q_before = weights.get("q-before", 0.0)
