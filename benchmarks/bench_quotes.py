@@ -373,7 +373,7 @@ def quotes_of_variant(text: str, variant: str):
     from analysis_utils.quotes.finder import _frame, _quotes
     from analysis_utils.text.document import Document
 
-    return _frame(_quotes(Document(text, layout="plain"), _RULES[0], confidence=False))
+    return _frame(_quotes(Document(text, layout="plain"), _RULES[0], confidence=False, rank=False))
 
 
 _RULES: list = []

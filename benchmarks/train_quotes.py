@@ -1,8 +1,8 @@
 """Learn the quote-attribution model files from PolNeAR's train split.
 
     make train                                         # all models (sentiment and quotes)
-    .venv/bin/python benchmarks/train_quotes.py        # the three quote models, about 15 minutes
-    .venv/bin/python benchmarks/train_quotes.py --only tagger      # one stage (others: cues, confidence)
+    .venv/bin/python benchmarks/train_quotes.py        # the four quote models, about 15 minutes
+    .venv/bin/python benchmarks/train_quotes.py --only ranker      # one stage (others: cues, tagger, confidence)
     .venv/bin/python benchmarks/train_quotes.py --limit 60 --out /tmp/c.json ...  # a quick run
 
 numpy only (no scikit-learn). Reads ``<shared>/bench/polnear_train`` only (``<shared>``
@@ -43,11 +43,24 @@ on the other, keep the threshold with the best out-of-fold F1 over all attributi
 printed beside the figure without the tagger); the shipped tagger is then trained on all
 of train. Its vocabulary is the words that were cues at least ``MIN_VOCAB`` times.
 
-3. Speaker confidence (``analysis_utils/models/speaker_confidence.json``)
+3. Speaker ranker (``analysis_utils/models/speaker_ranker.json``)
+-----------------------------------------------------------------
+Logistic regression (Newton's method, L2 penalty by 5-fold cross-validated log loss on the
+fit half) over the features of :func:`analysis_utils.quotes.ranker.candidates`: for each
+attribution the rules find (with the learned cues and tagger) that is matched to a gold
+one whose source is not a pronoun, every candidate (the rules' speaker, the people named
+nearby, the phrases beside the cue) is an example, positive when it is right by
+bench_quotes' string rule or its mention overlaps the gold source. ``min_probability``
+(the least score that fills or replaces a speaker) and ``max_rule_probability`` (a rules'
+speaker scored at least this is kept) are chosen on a grid by the right speakers out of
+fold (trained on one half of train, decided on the other, both ways; printed beside the
+rules' count); the shipped model is then trained on all of train.
+
+4. Speaker confidence (``analysis_utils/models/speaker_confidence.json``)
 -------------------------------------------------------------------------
 Logistic regression (Newton's method, L2 penalty chosen by 5-fold cross-validation on
 the fit half) over :func:`analysis_utils.quotes.confidence.speaker_features` of each
-speaker the kit gives an attribution matched to a gold one whose source is not a
+speaker the kit gives (after the ranker) an attribution matched to a gold one whose source is not a
 pronoun; the label says whether the speaker is right (bench_quotes' string rule, or its
 mention overlaps the gold source). The rows of one attribution share the confidence of
 the surest of them (as the kit applies it); ``min_confidence`` is the largest threshold
@@ -324,18 +337,23 @@ C_VALUES = (0.1, 0.3, 1.0, 3.0)
 MAX_DROPPED_RIGHT = 1 / 3
 
 
-def speaker_examples(docs, lexicon) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
-    """Features and labels of the rule-found speakers of the attributions matched to a
+def speaker_examples(docs, lexicon, ranker_path: Path | None = None
+                     ) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
+    """Features and labels of the speakers (the rules' choice, re-ranked by the ranker at
+    ``ranker_path``, default the shipped one) of the attributions matched to a
     gold one (30 % coverage) whose source is not a pronoun: 1 when the speaker is right
     by bench_quotes' string rule or its mention overlaps the gold source, else 0; and
     the attribution of each (document number, attribution id)."""
     from analysis_utils.quotes.confidence import speaker_features
-    from analysis_utils.quotes.finder import _quotes
+    from analysis_utils.quotes.finder import rule_rows
+    from analysis_utils.quotes.ranker import context_of, load_ranker, rerank
     from analysis_utils.text.document import Document
 
+    ranker = load_ranker(ranker_path)
     X, y, groups_of = [], [], []
     for d, (_, text, golds) in enumerate(docs):
-        rows = _quotes(Document(text, layout="plain"), lexicon, confidence=False)
+        rows, b = rule_rows(Document(text, layout="plain"), lexicon)
+        rerank(rows, context_of(b), ranker, role_of=b.people.role)
         by_attr: dict[int, list[dict]] = {}
         for r in rows:
             if r["kind"] in bq.SPEECH_KINDS:
@@ -391,11 +409,11 @@ def fit_logistic(A, y, C: float, iters: int = 50):
     return float(w[0]), w[1:]
 
 
-def train_confidence(fit, check, lexicon, out: Path) -> None:
+def train_confidence(fit, check, lexicon, out: Path, ranker_path: Path | None = None) -> None:
     import numpy as np
 
-    Xf, yf, gf = speaker_examples(fit, lexicon)
-    Xc, yc, gc = speaker_examples(check, lexicon)
+    Xf, yf, gf = speaker_examples(fit, lexicon, ranker_path)
+    Xc, yc, gc = speaker_examples(check, lexicon, ranker_path)
     names = sorted({f for x in Xf for f in x})
     col = {f: k for k, f in enumerate(names)}
 
@@ -451,6 +469,135 @@ def train_confidence(fit, check, lexicon, out: Path) -> None:
             print(f"    confidence {lo:.1f}-{min(hi, 1):.1f}: {sel.sum():5d} speakers, {yc[sel].mean():.3f} right")
 
 
+# --- speaker ranker -----------------------------------------------------------------------
+
+RANKER_OUT = ROOT / "analysis_utils" / "models" / "speaker_ranker.json"
+MIN_PROBABILITIES = (0.5, 0.6, 0.7, 0.8)
+MAX_RULE_PROBABILITIES = (0.5, 0.7, 0.8, 0.9, 1.01)
+
+
+def ranker_examples(docs, lexicon) -> list[dict]:
+    """One entry per attribution the rules find that is matched to a gold one (30 %
+    coverage) whose source is not a pronoun: its candidates' features and labels (1 when
+    the candidate is right by bench_quotes' string rule or its mention overlaps the gold
+    source), whether it has quotation marks (as bench_quotes counts them) and its
+    document number."""
+    from analysis_utils.quotes.finder import rule_rows
+    from analysis_utils.quotes.ranker import candidates, context_of, groups_of
+    from analysis_utils.text.document import Document
+
+    out = []
+    for d, (_, text, golds) in enumerate(docs):
+        rows, b = rule_rows(Document(text, layout="plain"), lexicon)
+        ctx = context_of(b)
+        groups = groups_of(rows)
+        keys = sorted(groups)
+        cands_of, previous, earlier = {}, "", set()
+        for k in sorted(keys, key=lambda k: min(r["start"] for r in groups[k])):
+            cands_of[k] = candidates(groups[k], ctx, previous, earlier)
+            spk = next((r["speaker"] for r in groups[k] if r["speaker"]), "")
+            if spk:
+                previous = spk
+                earlier.add(spk)
+        preds = [{"spans": [(r["start"], r["end"]) for r in groups[k]]} for k in keys]
+        for gi, pi in bq.match(text, golds, preds, 0.3):
+            g = golds[gi]
+            if not g.source or bq.is_pronoun_source(g.source):
+                continue
+            group = groups[keys[pi]]
+            marked = (bq.has_marks(g.text) and (any(r["kind"] != "indirect" for r in group)
+                                                or any(bq.has_marks(r["text"]) for r in group)))
+            labels = []
+            for c in cands_of[keys[pi]]:
+                overlap = c.start is not None and any(a < c.end and c.start < b for a, b in g.source_spans)
+                labels.append(int(bq.speaker_right(c.name, g.source) or overlap))
+            out.append({"doc": d, "cands": cands_of[keys[pi]], "labels": labels, "marked": marked})
+    return out
+
+
+def _decide(model, examples) -> tuple[int, int, int, int]:
+    """Right speakers (all attributions, those with marks) with the rules' choice and with
+    the ranker's choice."""
+    from analysis_utils.quotes.ranker import choose
+
+    before = after = before_m = after_m = 0
+    for e in examples:
+        rule = next((y for c, y in zip(e["cands"], e["labels"]) if c.rule), 0)
+        pick = choose(e["cands"], model) if e["cands"] else None
+        got = rule if pick is None else e["labels"][e["cands"].index(pick)]
+        before += rule
+        after += got
+        if e["marked"]:
+            before_m += rule
+            after_m += got
+    return before, after, before_m, after_m
+
+
+def train_ranker(fit, check, lexicon, out: Path) -> None:
+    import numpy as np
+
+    from analysis_utils.quotes.ranker import SpeakerRanker
+
+    ex_fit, ex_check = ranker_examples(fit, lexicon), ranker_examples(check, lexicon)
+    names = sorted({f for e in ex_fit + ex_check for c in e["cands"] for f in c.features})
+    col = {f: k for k, f in enumerate(names)}
+
+    def matrix(examples):
+        rows = [(c.features, y) for e in examples for c, y in zip(e["cands"], e["labels"])]
+        A = np.zeros((len(rows), len(names)))
+        for i, (feats, _) in enumerate(rows):
+            for f in feats:
+                A[i, col[f]] = 1.0
+        return A, np.array([y for _, y in rows], dtype=float)
+
+    def fitted(examples, C):
+        A, y = matrix(examples)
+        b0, w = fit_logistic(A, y, C)
+        return b0, {f: float(v) for f, v in zip(names, w) if abs(v) > 1e-6}
+
+    # L2 penalty: 5-fold cross-validated log loss on the fit half (folds by attribution)
+    best = None
+    for C in C_VALUES:
+        ll, n = 0.0, 0
+        for k in range(5):
+            tr = [e for i, e in enumerate(ex_fit) if i % 5 != k]
+            te = [e for i, e in enumerate(ex_fit) if i % 5 == k]
+            b0, w = fitted(tr, C)
+            for e in te:
+                for c, y in zip(e["cands"], e["labels"]):
+                    p = 1.0 / (1.0 + np.exp(-(b0 + sum(w.get(f, 0.0) for f in c.features))))
+                    ll -= y * np.log(p + 1e-9) + (1 - y) * np.log(1 - p + 1e-9)
+                    n += 1
+        print(f"  ranker C={C}: cross-validated log loss {ll / max(n, 1):.4f}")
+        if best is None or ll / max(n, 1) < best[0] - 1e-12:
+            best = (ll / max(n, 1), C)
+    C = best[1]
+    # the threshold: the one with the most right speakers out of fold (fit -> check, check -> fit)
+    halves = [(fitted(ex_fit, C), ex_check), (fitted(ex_check, C), ex_fit)] if ex_check else []
+    chosen, best_right = (MIN_PROBABILITIES[0], MAX_RULE_PROBABILITIES[0]), -1
+    for t in MIN_PROBABILITIES:
+        for r in MAX_RULE_PROBABILITIES:
+            tot = [0, 0, 0, 0]
+            for (b0, w), held in halves:
+                for i, v in enumerate(_decide(SpeakerRanker(b0, w, t, r), held)):
+                    tot[i] += v
+            n_all, n_m = len(ex_fit) + len(ex_check), sum(e["marked"] for e in ex_fit + ex_check)
+            print(f"  min_probability {t}, max_rule_probability {r}: out of fold, right speakers all "
+                  f"{tot[0]} -> {tot[1]} of {n_all}; with marks {tot[2]} -> {tot[3]} of {n_m}")
+            if tot[1] > best_right:
+                chosen, best_right = (t, r), tot[1]
+    b0, w = fitted(ex_fit + ex_check, C)
+    data = {"about": "Speaker ranker learned from PolNeAR train by benchmarks/train_quotes.py "
+                     "(logistic regression over analysis_utils.quotes.ranker.candidates' features).",
+            "version": 1, "C": C, "intercept": round(b0, 5),
+            "weights": {f: round(v, 5) for f, v in sorted(w.items())},
+            "min_probability": chosen[0], "max_rule_probability": chosen[1],
+            "attributions": len(ex_fit) + len(ex_check)}
+    out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out}: {len(data['weights'])} weights, C={C}, min_probability {chosen[0]}, "
+          f"max_rule_probability {chosen[1]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
@@ -458,7 +605,8 @@ def main() -> None:
     ap.add_argument("--confidence-out", type=Path, default=CONF_OUT, help="the speaker-confidence model (JSON)")
     ap.add_argument("--limit", type=int, default=0, help="use the first N train texts only (a quick run)")
     ap.add_argument("--tagger-out", type=Path, default=TAGGER_OUT, help="the cue tagger (JSON)")
-    ap.add_argument("--only", choices=("cues", "tagger", "confidence"),
+    ap.add_argument("--ranker-out", type=Path, default=RANKER_OUT, help="the speaker ranker (JSON)")
+    ap.add_argument("--only", choices=("cues", "tagger", "ranker", "confidence"),
                     help="one stage (confidence: with the cue lexicon already at --out)")
     args = ap.parse_args()
     if not TRAIN.is_dir():
@@ -472,7 +620,7 @@ def main() -> None:
     check = [d for d in docs if not fit_half(d[0])]
     _MAPPING = read_mapping(ROOT / "data" / "cue_verbs.yml")
     base_lex = lexicon_from_mapping(_MAPPING)
-    if args.only in ("tagger", "confidence"):
+    if args.only in ("tagger", "ranker", "confidence"):
         learned = json.loads(args.out.read_text(encoding="utf-8"))
         lexicon = lexicon_from_mapping(merged(_MAPPING, learned))
         if args.only == "tagger":
@@ -482,7 +630,11 @@ def main() -> None:
 
         from analysis_utils.quotes.cue_model import load_tagger
 
-        train_confidence(fit, check, replace(lexicon, tagger=load_tagger(args.tagger_out)), args.confidence_out)
+        lexicon = replace(lexicon, tagger=load_tagger(args.tagger_out))
+        if args.only == "ranker":
+            train_ranker(fit, check, lexicon, args.ranker_out)
+            return
+        train_confidence(fit, check, lexicon, args.confidence_out, args.ranker_out)
         return
     known = set(base_lex.single) | set(base_lex.multi)
     cands = candidates(fit, known)
@@ -544,7 +696,9 @@ def main() -> None:
 
         lexicon = lexicon_from_mapping(merged(_MAPPING, model))
         train_tagger(docs, lexicon, args.tagger_out)
-        train_confidence(fit, check, replace(lexicon, tagger=load_tagger(args.tagger_out)), args.confidence_out)
+        lexicon = replace(lexicon, tagger=load_tagger(args.tagger_out))
+        train_ranker(fit, check, lexicon, args.ranker_out)
+        train_confidence(fit, check, lexicon, args.confidence_out, args.ranker_out)
 
 
 if __name__ == "__main__":

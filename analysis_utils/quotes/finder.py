@@ -32,7 +32,9 @@ Columns of the quotes table
                    ``lead-in`` (a quotation without cue that ends its sentence, after a
                    colon in a sentence about a named person -- ``Obama has a new
                    message: "..."`` -- or right after a sentence of the same paragraph
-                   about one -- ``Sanders identified ... as a reason. "..."``);
+                   about one -- ``Sanders identified ... as a reason. "..."``),
+                   ``ranked`` (the learned speaker ranker chose it over an unsure or
+                   missing rules' speaker: :mod:`analysis_utils.quotes.ranker`);
                    ``""`` without a speaker
 ``anonymous``      True for an unnamed source (``officials``, ``a senior U.S. official``)
 ``cue``, ``cue_start``, ``cue_end``  the cue (``said``, ``according to``, ``:``) and its
@@ -97,7 +99,10 @@ How it works, module by module (general rules, no parser model):
 :mod:`~analysis_utils.quotes.speakers` finds the speaker phrase next to a cue;
 :mod:`~analysis_utils.quotes.name_index` resolves short names and descriptions;
 :mod:`~analysis_utils.quotes.attribution` builds the frames of a sentence and their clauses;
-:mod:`~analysis_utils.quotes.builder` walks the text keeping track of who is speaking.
+:mod:`~analysis_utils.quotes.builder` walks the text keeping track of who is speaking;
+:mod:`~analysis_utils.quotes.ranker` (learned) weighs an unsure or missing speaker against
+the people and phrases around it; :mod:`~analysis_utils.quotes.confidence` (learned) scores
+the speaker kept.
 """
 from __future__ import annotations
 
@@ -113,6 +118,7 @@ from ..text.paragraphs import ANALYSED_KINDS as ANALYSED_SEGMENTS  # noqa: F401 
 from .builder import QuoteBuilder
 from .confidence import score_rows
 from .cues import CueLexicon, default_lexicon
+from .ranker import context_of, rerank
 from .registry_index import RegistryIndex, title_before
 
 COLUMNS = [
@@ -217,13 +223,11 @@ def quote_rows(doc: Document, lexicon: CueLexicon | None = None) -> list[dict]:
     return _quotes(doc, lexicon)
 
 
-def _quotes(doc: Document, lex: CueLexicon, confidence: bool = True) -> list[dict]:
-    """The document pass (:class:`QuoteBuilder`): the rows of the quotes table.
-    ``confidence=False`` leaves out the learned speaker confidence (``speaker_confidence``
-    None, no speaker dropped): the rules alone, as the training script reads them."""
+def rule_rows(doc: Document, lex: CueLexicon) -> tuple[list[dict], QuoteBuilder]:
+    """The rows the rules give (the document pass, :class:`QuoteBuilder`), in table order
+    with attributions numbered in that order, and the builder that has run (its people
+    index is what the speaker ranker reads)."""
     text = doc.text
-    if not text.strip():
-        return []
     b = builder_of(doc, lex)
     b.run()
     rows = sorted(b.rows, key=lambda r: (r["start"], r["end"]))
@@ -232,6 +236,21 @@ def _quotes(doc: Document, lex: CueLexicon, confidence: bool = True) -> list[dic
         r["attribution"] = renum.setdefault(r["attribution"], len(renum))
         r["text"] = text[r["start"]:r["end"]]
         r["cue"] = text[r["cue_start"]:r["cue_end"]] if r["cue_start"] is not None else ""
+    return rows, b
+
+
+def _quotes(doc: Document, lex: CueLexicon, confidence: bool = True, rank: bool = True) -> list[dict]:
+    """The rows of the quotes table: the rules' rows (:func:`rule_rows`), their speakers
+    re-ranked (:mod:`.ranker`) and scored (:mod:`.confidence`). ``confidence=False``
+    leaves out the learned speaker confidence (``speaker_confidence`` None, no speaker
+    dropped) and ``rank=False`` the ranker: both off, the rules alone, as the training
+    script reads them."""
+    text = doc.text
+    if not text.strip():
+        return []
+    rows, b = rule_rows(doc, lex)
+    if rank:
+        rerank(rows, context_of(b), role_of=b.people.role)
     if confidence:
         score_rows(rows, text)
     else:
