@@ -109,6 +109,24 @@ def _band(n: int, limits=(0, 3, 20, 60, 150, 400)) -> str:
     return "far"
 
 
+def _is_word_char(c: str) -> bool:
+    """What the regular expressions' ``\\w`` matches (str patterns)."""
+    return c.isalnum() or c == "_"
+
+
+def _as_word(text: str, word: str) -> bool:
+    """``re.search(r"\\b" + re.escape(word) + r"\\b", text) is not None`` for a word that is
+    not empty, without a pattern compiled per word (and scanned position by position)."""
+    first, last = _is_word_char(word[0]), _is_word_char(word[-1])
+    k = text.find(word)
+    while k >= 0:
+        e = k + len(word)
+        if (first != (k > 0 and _is_word_char(text[k - 1]))) and (last != (e < len(text) and _is_word_char(text[e]))):
+            return True
+        k = text.find(word, k + 1)
+    return False
+
+
 def _mention_end(text: str, start: int) -> int:
     m = _NAME_AT.match(text, start)
     return m.end() if m else start + 1
@@ -202,7 +220,7 @@ def rule_candidate(group: list[dict], ctx: Context) -> Candidate | None:
         low = rule_name.lower()
         if low in TIME_WORDS:
             feats.append("R:time-word")
-        elif re.search(r"\b" + re.escape(low) + r"\b", text):
+        elif _as_word(text, low):
             feats.append("R:lower-case-elsewhere")
     if ra is not None:
         if _subject(text, ctx, ra):

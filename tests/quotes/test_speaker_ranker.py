@@ -202,3 +202,16 @@ def test_a_description_after_the_cue_resolves_to_the_name_in_its_apposition():
     r = kit_row(text, "We will appeal")
     assert r["speaker"] == "Maria Lopez" and text[r["speaker_start"]:r["speaker_end"]] == "Maria Lopez"
     assert not r["anonymous"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Looking back, he was looking ahead.", "looking"), ("overlooking the bay", "looking"),
+    ("a looking-glass", "looking"), ("looking", "looking"), ("_looking_", "looking"),
+    ("say 'ever' again", "ever"), ("whatever", "ever"), ("", "x"), ("o'neil said", "o'neil"),
+])
+def test_as_word_finds_whole_words_as_a_word_boundary_pattern_would(text, word):
+    import re
+
+    from analysis_utils.quotes.ranker import _as_word
+
+    assert _as_word(text, word) == (re.search(r"\b" + re.escape(word) + r"\b", text) is not None)
