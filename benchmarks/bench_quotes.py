@@ -85,15 +85,13 @@ were only read as these totals):
   halves: with marks 3,937 -> 4,017 right speakers of 4,321, all 8,499 -> 8,585 of 9,356).
   Dev read once, as totals, for the code committed: whole dev, 30 %, with marks F1 91.8,
   speaker 92.7 % (rules alone in the same run 91.7 / 91.8 %); all attributions F1 72.8,
-  speaker 92.7 % (rules alone 70.5 / 92.7 %). Tried on train and left out: a learned
-  filter of statements without quotation marks (out of fold, all-attribution F1 71.54 ->
-  71.54 at its best threshold: it cannot tell annotated statements from the others);
-  promoting to speech exactly the scare quotes that lie inside gold attributions (an
-  oracle: with-marks F1 on the check half 90.7 -> 89.6, speaker 91.1 -> 89.2 %); a
-  sentence-level detector of statements the kit misses (out of fold, all-attribution F1
-  71.5 -> 78.6, but the speakers the ranker finds for them are right 23 % of the time,
-  57 % when only confident ones are kept, so the speaker figure falls to 78.9 %, or the F1
-  gain vanishes).
+  speaker 92.7 % (rules alone 70.5 / 92.7 %). Tried on train and left out
+  (``benchmarks/quotes_experiments.py``): promoting to speech exactly the scare quotes that
+  lie inside gold attributions (an oracle: with-marks F1 on the check half 90.7 -> 89.6,
+  speaker 91.1 -> 89.2 %); a sentence-level detector of the statements the kit misses
+  (out of fold, all-attribution F1 71.5 -> 78.6, but the ranker finds the right speaker
+  for 23 % of them, 57 % of the confident ones, so the speaker figure falls to 78.9 %, or
+  the F1 gain vanishes).
 
 Predictions: rows of :func:`analysis_utils.quotes.find_quotes` of kind ``direct``,
 ``partial``, ``indirect`` and ``headline`` (``scare`` rows are not speech). Rows sharing
