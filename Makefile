@@ -47,7 +47,7 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
 
 # Retrain the shipped models: target sentiment (needs ../shared/bench/newsmtsc) and the quote
-# models -- learned cue words, cue tagger, speaker confidence (needs ../shared/bench/polnear_train).
+# models -- learned cue words, cue tagger, speaker ranker, speaker confidence (needs ../shared/bench/polnear_train).
 # scikit-learn lives in its own environment so that the notebook kernels do not import SciPy
 # (see pyproject.toml); the quote models need numpy only.
 TRAIN_VENV ?= .venv-train
