@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis_utils report|analyze [PATH] ...``.
+"""Command line: ``python -m analysis_utils report|analyze|corpus [PATH] ...``.
 
 ``report PATH --out DIR``
     run every notebook headless for an article (or each article of a folder) and
@@ -6,6 +6,10 @@
 ``analyze PATH --format json|csv [--out DIR]``
     the tables alone (segments, sentences, mentions, quotes, timexes, events, actor
     sentiment): JSON on stdout without ``--out``, else one file per table.
+
+``corpus SOURCE --out DIR [--workers N] [--scheduler ADDRESS]``
+    many articles into one Parquet dataset per table (:mod:`analysis_utils.corpus`),
+    on a local Dask cluster or an existing one; resumable, one run per folder at a time.
 
 PATH defaults to the kit's default article. Exit codes: 0 success; 2 bad parameters
 (missing or unreadable article, unwritable output folder, unknown option or format),
@@ -38,6 +42,17 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--format", default="json", choices=["json", "csv"], help="json (default) or csv")
     a.add_argument("--out", default=None, help="folder for one file per table (default: JSON on stdout)")
     a.add_argument("--quiet", action="store_true", help="no notes about skipped tables")
+    c = sub.add_parser("corpus", help="analyse many articles into Parquet tables (Dask; resumable)")
+    c.add_argument("path", help="a folder, a glob (quoted) or a file of articles")
+    c.add_argument("--out", required=True, help="output folder: one Parquet dataset per table")
+    c.add_argument("--workers", type=int, default=None, help="local worker processes (default: the cores)")
+    c.add_argument("--scheduler", default=None,
+                   help="a Dask scheduler address (tcp://host:8786) to run on an existing cluster, "
+                        "or 'sync' to run in this process")
+    c.add_argument("--batch-size", type=int, default=25, help="articles per task (default 25)")
+    c.add_argument("--max-chars", type=int, default=2_000_000,
+                   help="longer texts are recorded as errors, not analysed (default 2,000,000)")
+    c.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
 
 
@@ -50,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     from ..errors import ArticleError
     from .build import OutputFolderError, ReportError, main_analyze, main_report
 
+    if args.command == "corpus":
+        return main_corpus(args)
     if getattr(args, "jobs", None) is not None and args.jobs < 1:
         print("error: --jobs must be 1 or more", file=sys.stderr)
         return 2
@@ -73,6 +90,31 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+
+
+def main_corpus(args) -> int:
+    """``corpus``: exit 0 when every input was analysed, 1 when some failed (the ``errors``
+    table names them), 2 for bad parameters or a locked or foreign output folder, 130 when
+    interrupted (the same command resumes)."""
+    from ..corpus import CorpusError, CorpusInterrupted, analyze_corpus
+    from ..errors import ArticleError
+
+    for name in ("workers", "batch_size", "max_chars"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            print(f"error: --{name.replace('_', '-')} must be 1 or more", file=sys.stderr)
+            return 2
+    try:
+        summary = analyze_corpus(args.path, args.out, workers=args.workers, scheduler=args.scheduler,
+                                 batch_size=args.batch_size, max_chars=args.max_chars, progress=not args.quiet)
+    except CorpusInterrupted as exc:
+        print(f"interrupted: {_one_line(exc)}", file=sys.stderr)
+        return 130
+    except (CorpusError, ArticleError, OSError) as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    print(summary.line())
+    return 1 if summary.failed else 0
 
 
 if __name__ == "__main__":

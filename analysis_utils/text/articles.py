@@ -13,7 +13,7 @@ from typing import Any
 
 from .decoding import _visible, decode_bytes
 from .document import Document
-from .files import _decode_file_bytes, _kind_of, _looks_like_path, _read_bytes
+from .files import _decode_file_bytes, _kind_of, _looks_like_path, _read_bytes, expand_user
 from .html_pages import _HTML_START, _extract_html, _html_charset
 from .json_records import _iter_jsonl, _json_record
 from .metadata import _build, _read_sidecar, _sidecar_path
@@ -69,11 +69,11 @@ def load_article(
                 source.strip(),
             )
         if _looks_like_path(source):
-            path = Path(source).expanduser()
+            path = expand_user(source)
             return _guarded(lambda: _load_path(path, published, meta), path)
         return _guarded(lambda: _load_text(source, published, meta), None)
     if isinstance(source, os.PathLike):
-        path = Path(os.fspath(source)).expanduser()
+        path = expand_user(os.fspath(source))
         return _guarded(lambda: _load_path(path, published, meta), path)
     raise TypeError(
         f"load_article() needs a path, a str or bytes, not {type(source).__name__}"

@@ -21,11 +21,20 @@ ARTICLE_EXTENSIONS = frozenset(
 _MAX_PATH_STR = 1024
 
 
+def expand_user(path: str | os.PathLike[str]) -> Path:
+    """``Path(path).expanduser()``; the path as given when ``~`` cannot be expanded (no such
+    user, no home directory: ``~0``), so that the caller's "no such file" error follows."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return Path(path)
+
+
 def _looks_like_path(s: str) -> bool:
     if "\n" in s or "\r" in s or len(s) >= _MAX_PATH_STR or not s.strip():
         return False
     try:
-        if Path(s).expanduser().exists():
+        if expand_user(s).exists():
             return True
     except (OSError, ValueError):
         return False

@@ -14,7 +14,7 @@ from typing import Any
 
 from .articles import _guarded, load_article
 from .document import Document
-from .files import ARTICLE_EXTENSIONS, _kind_of, _read_bytes
+from .files import ARTICLE_EXTENSIONS, _kind_of, _read_bytes, expand_user
 from .json_records import _iter_jsonl
 from .metadata import _is_sidecar
 from ..errors import ArticleError, ArticleNotFound
@@ -60,7 +60,7 @@ def _article_files(source: Any, pattern: str | None) -> list[Path]:
     """The files of a corpus, in a deterministic order; ArticleNotFound when none."""
     if isinstance(source, (str, os.PathLike)):
         s = os.fspath(source)
-        p = Path(s).expanduser()
+        p = expand_user(s)
         if p.is_dir():
             files = _walk(p, pattern)
             if not files:
@@ -75,7 +75,7 @@ def _article_files(source: Any, pattern: str | None) -> list[Path]:
         if p.is_file():
             return [p]
         if isinstance(source, str) and _GLOB_CHARS.search(s):
-            matches = sorted(_glob.glob(os.path.expanduser(s), recursive=True))
+            matches = sorted(_glob.glob(str(expand_user(s)), recursive=True))
             files: list[Path] = []
             for m in matches:
                 mp = Path(m)
@@ -93,7 +93,7 @@ def _article_files(source: Any, pattern: str | None) -> list[Path]:
     if isinstance(source, Iterable):
         files = []
         for item in source:
-            ip = Path(os.fspath(item)).expanduser()
+            ip = expand_user(os.fspath(item))
             if ip.is_dir():
                 files.extend(_walk(ip, pattern))
             elif not pattern or fnmatch.fnmatch(ip.name, pattern):

@@ -1,0 +1,201 @@
+"""A corpus run: inputs cut into batches, analysed on Dask workers, written as they finish.
+
+:func:`analyze_corpus` is the Python entry point and ``python -m analysis_utils corpus``
+the command (:func:`main_corpus`). How the work is split: the inputs (files in a
+deterministic order, or the rows of a table of texts) are cut into batches of
+``batch_size``; each batch is one Dask task, :func:`.batch.analyse_batch`, a pure
+function of its inputs that returns pandas tables; the driver keeps at most two tasks
+per worker in flight and writes each batch's tables when it arrives
+(:func:`.store.write_batch`). Memory therefore stays flat: neither the driver nor a worker
+ever holds more than a few batches, whatever the size of the corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from .batch import MAX_CHARS, analyse_batch
+from .store import CorpusError, Lock, check_settings, done_inputs, remove_unfinished, write_batch
+
+BATCH_SIZE = 25
+
+
+class CorpusInterrupted(CorpusError):
+    """The run was stopped (Ctrl-C); what was written stays, and the same command resumes."""
+
+
+@dataclass
+class CorpusSummary:
+    """What a run did: articles analysed (``done``), inputs already done by an earlier run
+    and skipped (``skipped``), articles that failed (``failed``: see the ``errors`` table),
+    batches written, seconds, the output folder."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+    out: Path = field(default_factory=Path)
+
+    def line(self) -> str:
+        rate = self.done / self.seconds if self.seconds else 0.0
+        errors = f"; errors table: {self.out / 'errors'}" if self.failed else ""
+        return (f"{self.done} articles analysed, {self.skipped} inputs skipped (done earlier), "
+                f"{self.failed} failed, in {self.seconds:.1f} s ({rate:.1f} articles/s){errors}")
+
+
+def corpus_inputs(source: Any, pattern: str | None = None) -> tuple[list[Any], list[str], str]:
+    """The inputs of ``source`` (a folder, a glob, a file, a list of paths, or a table of
+    texts with columns ``id`` and ``text`` and optionally ``published``, ``outlet``,
+    ``path``), their manifest keys, and a description of the source."""
+    import pandas as pd
+
+    if isinstance(source, pd.DataFrame):
+        if not {"id", "text"} <= set(source.columns):
+            raise CorpusError("a table of texts needs the columns 'id' and 'text'")
+        items, keys = [], []
+        for row in source.to_dict("records"):
+            meta = {k: row[k] for k in ("outlet", "title") if k in row and isinstance(row[k], str)}
+            items.append({"id": str(row["id"]), "text": row["text"], "published": row.get("published"),
+                          "path": row.get("path") or "", "meta": meta})
+            keys.append(str(row["id"]))
+        digest = hashlib.sha1("\n".join(keys).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return items, keys, f"table of {len(keys)} texts ({digest})"
+    from ..text.folders import _article_files
+
+    files = [str(p) for p in _article_files(source, pattern)]
+    if isinstance(source, (str, os.PathLike)):
+        described = str(Path(os.fspath(source)).expanduser().resolve()) if Path(os.fspath(source)).expanduser().exists() \
+            else os.fspath(source)
+    else:
+        described = "list of paths (" + hashlib.sha1("\n".join(files).encode()).hexdigest()[:12] + ")"
+    return files, files, described
+
+
+def _batches(items: list[Any], keys: list[str], size: int) -> Iterator[tuple[list[Any], list[str]]]:
+    for k in range(0, len(items), size):
+        yield items[k:k + size], keys[k:k + size]
+
+
+def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None = None,
+                   scheduler: str | None = None, client: Any = None, batch_size: int = BATCH_SIZE,
+                   max_chars: int = MAX_CHARS, pattern: str | None = None,
+                   progress: bool | Callable[[int, int, int], None] = False) -> CorpusSummary:
+    """Analyse every article of ``source`` and write one Parquet dataset per table under
+    ``out`` (layout: :mod:`analysis_utils.corpus.store`). Resumes where an earlier run into
+    the same ``out`` stopped.
+
+    ``workers``: processes of the local Dask cluster (default: the machine's cores);
+    ``scheduler``: ``"tcp://host:8786"`` runs the tasks on that Dask cluster instead, and
+    ``"sync"`` in this process (no Dask); ``client``: an existing ``distributed.Client``.
+    ``max_chars``: longer texts are recorded in ``errors`` and not analysed. ``progress``:
+    True for a progress bar, or a callable ``(inputs done, inputs, errors)``.
+
+    Raises :class:`~analysis_utils.corpus.store.CorpusError` when ``out`` is locked by a
+    live run or holds another corpus, and :class:`CorpusInterrupted` on Ctrl-C (after
+    releasing the lock; the batches written stay)."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be 1 or more")
+    out = Path(out).expanduser()
+    t0 = time.perf_counter()
+    items, keys, described = corpus_inputs(source, pattern)
+    summary = CorpusSummary(out=out)
+    with Lock(out):
+        check_settings(out, {"source": described, "batch_size": batch_size, "max_chars": max_chars})
+        done, batches_done = done_inputs(out)
+        remove_unfinished(out, batches_done)
+        todo = [(i, k) for i, k in zip(items, keys) if k not in done]
+        summary.skipped = len(items) - len(todo)
+        next_batch = max(batches_done, default=-1) + 1
+        jobs = [(next_batch + n, b_items, b_keys)
+                for n, (b_items, b_keys) in enumerate(_batches([i for i, _ in todo], [k for _, k in todo], batch_size))]
+        bar = _progress(progress, len(items), summary.skipped)
+        try:
+            for number, b_keys, tables in _run(jobs, workers, scheduler, client, max_chars):
+                write_batch(out, number, tables, b_keys)
+                summary.batches += 1
+                failed = int(tables["articles"]["status"].str.startswith("failed").sum())
+                summary.done += len(tables["articles"]) - failed
+                summary.failed += failed
+                bar(len(b_keys), int(len(tables["errors"])))
+        except KeyboardInterrupt:
+            raise CorpusInterrupted(f"stopped after {summary.batches} batches of this run; run the same command "
+                                    "again to resume where it stopped") from None
+        finally:
+            bar(0, 0, close=True)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _run(jobs: list, workers: int | None, scheduler: str | None, client: Any, max_chars: int):
+    """``(batch number, inputs, tables)`` for every job, as they finish."""
+    if scheduler == "sync" or (not jobs):
+        for number, b_items, b_keys in jobs:
+            yield number, b_keys, analyse_batch(b_items, max_chars)
+        return
+    from distributed import Client, LocalCluster, as_completed
+
+    own_cluster = own_client = None
+    try:
+        if client is None:
+            if scheduler:
+                client = own_client = Client(scheduler)
+            else:
+                n = workers or os.cpu_count() or 1
+                own_cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
+                client = own_client = Client(own_cluster)
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
+        pending = list(reversed(jobs))
+        meta = {}
+        running = as_completed()
+        while pending and running.count() < window:
+            number, b_items, b_keys = pending.pop()
+            fut = client.submit(analyse_batch, b_items, max_chars, pure=False)
+            meta[fut.key] = (number, b_keys)
+            running.add(fut)
+        for fut in running:
+            number, b_keys = meta.pop(fut.key)
+            tables = fut.result()
+            fut.release()
+            if pending:
+                n2, items2, keys2 = pending.pop()
+                nxt = client.submit(analyse_batch, items2, max_chars, pure=False)
+                meta[nxt.key] = (n2, keys2)
+                running.add(nxt)
+            yield number, b_keys, tables
+    finally:
+        if own_client is not None:
+            own_client.close()
+        if own_cluster is not None:
+            own_cluster.close()
+
+
+def _progress(progress, total: int, start: int):
+    """A callable ``(inputs, errors, close=False)`` that advances the progress display."""
+    state = {"done": start, "errors": 0}
+    if callable(progress):
+        def call(n: int, errors: int, close: bool = False) -> None:
+            state["done"] += n
+            state["errors"] += errors
+            if not close:
+                progress(state["done"], total, state["errors"])
+        return call
+    if not progress:
+        return lambda n, errors, close=False: None
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, initial=start, unit="article", dynamic_ncols=True, smoothing=0.1)
+
+    def advance(n: int, errors: int, close: bool = False) -> None:
+        if close:
+            bar.close()
+            return
+        state["errors"] += errors
+        bar.update(n)
+        bar.set_postfix(errors=state["errors"], refresh=False)
+    return advance
