@@ -104,6 +104,20 @@ def analyse_batch(items: list[Any], max_chars: int = MAX_CHARS) -> dict[str, pd.
     return out
 
 
+def analyse_and_write(items: list[Any], out: str | None, batch: int, max_chars: int = MAX_CHARS) -> Any:
+    """The task of one batch: its tables (:func:`analyse_batch`), written under ``out`` by
+    this process when ``out`` is given (a folder it shares with the driver) -- then only a
+    small summary travels back -- else returned to the driver, which writes them."""
+    tables = analyse_batch(items, max_chars)
+    if out is None:
+        return tables
+    from pathlib import Path
+
+    from .store import write_tables
+
+    return write_tables(Path(out), batch, tables)
+
+
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=columns)
     for c in columns:

@@ -3,11 +3,13 @@
 :func:`analyze_corpus` is the Python entry point and ``python -m analysis_utils corpus``
 the command (:func:`main_corpus`). How the work is split: the inputs (files in a
 deterministic order, or the rows of a table of texts) are cut into batches of
-``batch_size``; each batch is one Dask task, :func:`.batch.analyse_batch`, a pure
-function of its inputs that returns pandas tables; the driver keeps at most two tasks
-per worker in flight and writes each batch's tables when it arrives
-(:func:`.store.write_batch`). Memory therefore stays flat: neither the driver nor a worker
-ever holds more than a few batches, whatever the size of the corpus.
+``batch_size``; each batch is one Dask task, :func:`.batch.analyse_and_write`: the
+tables of its inputs (:func:`.batch.analyse_batch`, a pure function of them), written by
+the worker when it shares the output folder (a local cluster; ``workers_write``), else
+sent back to the driver, which writes them (:func:`.store.write_tables`). The driver keeps
+at most two tasks per worker in flight and writes each batch's manifest entry when its
+tables are written (:func:`.store.write_manifest`). Memory therefore stays flat: neither
+the driver nor a worker ever holds more than a few batches, whatever the corpus size.
 """
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .batch import MAX_CHARS, analyse_batch
-from .store import CorpusError, Lock, check_settings, done_inputs, remove_unfinished, write_batch
+from .batch import MAX_CHARS, analyse_and_write
+from .store import CorpusError, Lock, check_settings, done_inputs, remove_unfinished, write_manifest, write_tables
 
 BATCH_SIZE = 25
 
@@ -84,6 +86,7 @@ def _batches(items: list[Any], keys: list[str], size: int) -> Iterator[tuple[lis
 def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None = None,
                    scheduler: str | None = None, client: Any = None, batch_size: int = BATCH_SIZE,
                    max_chars: int = MAX_CHARS, pattern: str | None = None,
+                   workers_write: bool | None = None,
                    progress: bool | Callable[[int, int, int], None] = False) -> CorpusSummary:
     """Analyse every article of ``source`` and write one Parquet dataset per table under
     ``out`` (layout: :mod:`analysis_utils.corpus.store`). Resumes where an earlier run into
@@ -92,7 +95,10 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
     ``workers``: processes of the local Dask cluster (default: the machine's cores);
     ``scheduler``: ``"tcp://host:8786"`` runs the tasks on that Dask cluster instead, and
     ``"sync"`` in this process (no Dask); ``client``: an existing ``distributed.Client``.
-    ``max_chars``: longer texts are recorded in ``errors`` and not analysed. ``progress``:
+    ``max_chars``: longer texts are recorded in ``errors`` and not analysed.
+    ``workers_write``: the workers write the tables themselves (they must see ``out``: true
+    by default for a local cluster and ``"sync"``, false for ``scheduler`` and ``client``,
+    where the tables travel to the driver). ``progress``:
     True for a progress bar, or a callable ``(inputs done, inputs, errors)``.
 
     Raises :class:`~analysis_utils.corpus.store.CorpusError` when ``out`` is locked by a
@@ -115,13 +121,17 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
                 for n, (b_items, b_keys) in enumerate(_batches([i for i, _ in todo], [k for _, k in todo], batch_size))]
         bar = _progress(progress, len(items), summary.skipped)
         try:
-            for number, b_keys, tables in _run(jobs, workers, scheduler, client, max_chars):
-                write_batch(out, number, tables, b_keys)
+            if workers_write is None:
+                workers_write = scheduler in (None, "sync") and client is None
+            target = str(out.resolve()) if workers_write else None
+            for number, b_keys, result in _run(jobs, workers, scheduler, client, max_chars, target):
+                written = result if target else write_tables(out, number, result)
+                write_manifest(out, number, b_keys, written)
                 summary.batches += 1
-                failed = int(tables["articles"]["status"].str.startswith("failed").sum())
-                summary.done += len(tables["articles"]) - failed
+                failed = sum(s.startswith("failed") for s in written["statuses"])
+                summary.done += len(written["statuses"]) - failed
                 summary.failed += failed
-                bar(len(b_keys), int(len(tables["errors"])))
+                bar(len(b_keys), written["errors"])
         except KeyboardInterrupt:
             raise CorpusInterrupted(f"stopped after {summary.batches} batches of this run; run the same command "
                                     "again to resume where it stopped") from None
@@ -131,11 +141,11 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
     return summary
 
 
-def _run(jobs: list, workers: int | None, scheduler: str | None, client: Any, max_chars: int):
-    """``(batch number, inputs, tables)`` for every job, as they finish."""
+def _run(jobs: list, workers: int | None, scheduler: str | None, client: Any, max_chars: int, out: str | None):
+    """``(batch number, inputs, result of analyse_and_write)`` for every job, as they finish."""
     if scheduler == "sync" or (not jobs):
         for number, b_items, b_keys in jobs:
-            yield number, b_keys, analyse_batch(b_items, max_chars)
+            yield number, b_keys, analyse_and_write(b_items, out, number, max_chars)
         return
     from distributed import Client, LocalCluster, as_completed
 
@@ -155,19 +165,19 @@ def _run(jobs: list, workers: int | None, scheduler: str | None, client: Any, ma
         running = as_completed()
         while pending and running.count() < window:
             number, b_items, b_keys = pending.pop()
-            fut = client.submit(analyse_batch, b_items, max_chars, pure=False)
+            fut = client.submit(analyse_and_write, b_items, out, number, max_chars, pure=False)
             meta[fut.key] = (number, b_keys)
             running.add(fut)
         for fut in running:
             number, b_keys = meta.pop(fut.key)
-            tables = fut.result()
+            result = fut.result()
             fut.release()
             if pending:
                 n2, items2, keys2 = pending.pop()
-                nxt = client.submit(analyse_batch, items2, max_chars, pure=False)
+                nxt = client.submit(analyse_and_write, items2, out, n2, max_chars, pure=False)
                 meta[nxt.key] = (n2, keys2)
                 running.add(nxt)
-            yield number, b_keys, tables
+            yield number, b_keys, result
     finally:
         if own_client is not None:
             own_client.close()

@@ -64,36 +64,48 @@ def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _record_dtypes(path: Path, df: pd.DataFrame) -> None:
-    """Keep the dtype of each column of a table, to give it back when the table is read:
+def record_dtypes(out: Path, dtypes: dict[str, dict[str, str]]) -> None:
+    """Keep the dtype of each column of each table, to give it back when the table is read:
     the first concrete dtype seen (``object``, what pandas makes of a column of missing
     values only, is no dtype here), so the record is the same whatever order the batches
-    come in."""
-    try:
-        known = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except (OSError, ValueError):
-        known = {}
-    new = {c: str(t) for c, t in df.dtypes.items() if c not in known and str(t) != "object"}
-    if new:
-        known.update(new)
-        _atomic_write(path, lambda p: p.write_text(json.dumps(known, sort_keys=True), encoding="utf-8"))
+    come in. Called by the driver only (one writer)."""
+    for name, columns in dtypes.items():
+        path = out / SCHEMAS / f"{name}.json"
+        try:
+            known = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        except (OSError, ValueError):
+            known = {}
+        new = {c: t for c, t in columns.items() if c not in known and t != "object"}
+        if new:
+            known.update(new)
+            _atomic_write(path, lambda p, k=known: p.write_text(json.dumps(k, sort_keys=True), encoding="utf-8"))
 
 
-def write_batch(out: Path, batch: int, tables: dict[str, pd.DataFrame], inputs: list[str]) -> None:
-    """Write one batch's tables (partitioned by the month of each row's article), then its
-    manifest entry naming ``inputs``."""
+def write_tables(out: Path, batch: int, tables: dict[str, pd.DataFrame]) -> dict:
+    """Write one batch's tables (partitioned by the month of each row's article), on the
+    machine that runs it: a worker when the output folder is shared with it, else the
+    driver. Returns what the driver needs: the articles' statuses, the number of errors,
+    and the tables' dtypes."""
     months = dict(zip(tables["articles"]["article_id"], tables["articles"]["month"]))
+    dtypes = {}
     for name, df in tables.items():
         if df.empty and name != "articles":
             continue
-        _record_dtypes(out / SCHEMAS / f"{name}.json", df)
+        dtypes[name] = {c: str(t) for c, t in df.dtypes.items()}
         df = _for_parquet(df)
         keys = df["article_id"].map(lambda a: months.get(a, "unknown")) if name != "articles" else df["month"]
         for month, part in df.groupby(keys.to_numpy(), sort=True):
             target = out / name / f"month={month}" / f"part-{batch:06d}.parquet"
             _atomic_write(target, lambda p, part=part: part.to_parquet(p, index=False))
-    entry = {"batch": batch, "inputs": inputs,
-             "articles": int(len(tables["articles"])), "errors": int(len(tables["errors"]))}
+    return {"statuses": tables["articles"]["status"].tolist(), "errors": int(len(tables["errors"])),
+            "dtypes": dtypes}
+
+
+def write_manifest(out: Path, batch: int, inputs: list[str], written: dict) -> None:
+    """The manifest entry of a batch whose tables are written (:func:`write_tables`): the
+    last file of a batch, which marks it done. Run by the driver."""
+    record_dtypes(out, written["dtypes"])
+    entry = {"batch": batch, "inputs": inputs, "articles": len(written["statuses"]), "errors": written["errors"]}
     _atomic_write(out / MANIFEST / f"batch-{batch:06d}.json",
                   lambda p: p.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8"))
 

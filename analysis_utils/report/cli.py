@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--scheduler", default=None,
                    help="a Dask scheduler address (tcp://host:8786) to run on an existing cluster, "
                         "or 'sync' to run in this process")
+    c.add_argument("--workers-write", action="store_true",
+                   help="with --scheduler: the workers write the tables (the output folder is on a disk they share)")
     c.add_argument("--batch-size", type=int, default=25, help="articles per task (default 25)")
     c.add_argument("--max-chars", type=int, default=2_000_000,
                    help="longer texts are recorded as errors, not analysed (default 2,000,000)")
@@ -106,7 +108,8 @@ def main_corpus(args) -> int:
             return 2
     try:
         summary = analyze_corpus(args.path, args.out, workers=args.workers, scheduler=args.scheduler,
-                                 batch_size=args.batch_size, max_chars=args.max_chars, progress=not args.quiet)
+                                 batch_size=args.batch_size, max_chars=args.max_chars,
+                                 workers_write=True if args.workers_write else None, progress=not args.quiet)
     except CorpusInterrupted as exc:
         print(f"interrupted: {_one_line(exc)}", file=sys.stderr)
         return 130

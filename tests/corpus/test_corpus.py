@@ -174,9 +174,12 @@ def test_a_dask_cluster_gives_the_same_tables_as_one_process(corpus, tmp_path):
     two = tmp_path / "two"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
-        summary = analyze_corpus(corpus, two, client=client, batch_size=2)
+        summary = analyze_corpus(corpus, two, client=client, batch_size=2)  # the driver writes
+        three = tmp_path / "three"
+        analyze_corpus(corpus, three, client=client, batch_size=3, workers_write=True)  # the workers write
     assert summary.done == 5
     assert_same(tables(one), tables(two))
+    assert_same(tables(one), tables(three))
 
 
 def test_the_analysis_opens_no_network_connection(corpus, tmp_path, monkeypatch):
