@@ -155,9 +155,14 @@ def _run(jobs: list, workers: int | None, scheduler: str | None, client: Any, ma
             if scheduler:
                 client = own_client = Client(scheduler)
             else:
+                import dask
+
                 n = workers or os.cpu_count() or 1
-                own_cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
+                # the workers' statistical profiler keeps a history that grows with the run (memory
+                # would not stay flat) and samples every 10 ms: off for the kit's own cluster
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    own_cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                               dashboard_address=None)
                 client = own_client = Client(own_cluster)
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
         pending = list(reversed(jobs))
