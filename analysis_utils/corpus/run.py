@@ -14,6 +14,7 @@ the driver nor a worker ever holds more than a few batches, whatever the corpus 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import time
 from dataclasses import dataclass, field
@@ -109,17 +110,21 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
     out = Path(out).expanduser()
     t0 = time.perf_counter()
     items, keys, described = corpus_inputs(source, pattern)
+    n_inputs = len(keys)
     summary = CorpusSummary(out=out)
     with Lock(out):
         check_settings(out, {"source": described, "batch_size": batch_size, "max_chars": max_chars})
         done, batches_done = done_inputs(out)
         remove_unfinished(out, batches_done)
-        todo = [(i, k) for i, k in zip(items, keys) if k not in done]
-        summary.skipped = len(items) - len(todo)
+        if done:
+            kept = [n for n, k in enumerate(keys) if k not in done]
+            items, keys = [items[n] for n in kept], [keys[n] for n in kept]
+            del kept
+        summary.skipped = n_inputs - len(keys)
         next_batch = max(batches_done, default=-1) + 1
-        jobs = [(next_batch + n, b_items, b_keys)
-                for n, (b_items, b_keys) in enumerate(_batches([i for i, _ in todo], [k for _, k in todo], batch_size))]
-        bar = _progress(progress, len(items), summary.skipped)
+        jobs = ((next_batch + n, b_items, b_keys)  # made as they are submitted, not all at once
+                for n, (b_items, b_keys) in enumerate(_batches(items, keys, batch_size)))
+        bar = _progress(progress, n_inputs, summary.skipped)
         try:
             if workers_write is None:
                 workers_write = scheduler in (None, "sync") and client is None
@@ -141,12 +146,17 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
     return summary
 
 
-def _run(jobs: list, workers: int | None, scheduler: str | None, client: Any, max_chars: int, out: str | None):
+def _run(jobs, workers: int | None, scheduler: str | None, client: Any, max_chars: int, out: str | None):
     """``(batch number, inputs, result of analyse_and_write)`` for every job, as they finish."""
-    if scheduler == "sync" or (not jobs):
-        for number, b_items, b_keys in jobs:
+    jobs = iter(jobs)
+    first = next(jobs, None)
+    if first is None:
+        return
+    if scheduler == "sync":
+        for number, b_items, b_keys in itertools.chain([first], jobs):
             yield number, b_keys, analyse_and_write(b_items, out, number, max_chars)
         return
+    jobs = itertools.chain([first], jobs)
     from distributed import Client, LocalCluster, as_completed
 
     own_cluster = own_client = None
@@ -160,28 +170,36 @@ def _run(jobs: list, workers: int | None, scheduler: str | None, client: Any, ma
                 n = workers or os.cpu_count() or 1
                 # the workers' statistical profiler keeps a history that grows with the run (memory
                 # would not stay flat) and samples every 10 ms: off for the kit's own cluster
-                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                # the scheduler runs in this process: its logs and task stream are kept short
+                quiet = {"distributed.worker.profile.enabled": False,
+                         "distributed.scheduler.dashboard.tasks.task-stream-length": 1000,
+                         "distributed.admin.log-length": 1000,
+                         "distributed.admin.system-monitor.log-length": 120}
+                with dask.config.set(quiet):
                     own_cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                                dashboard_address=None)
                 client = own_client = Client(own_cluster)
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
-        pending = list(reversed(jobs))
         meta = {}
         running = as_completed()
-        while pending and running.count() < window:
-            number, b_items, b_keys = pending.pop()
+
+        def submit() -> bool:
+            job = next(jobs, None)
+            if job is None:
+                return False
+            number, b_items, b_keys = job
             fut = client.submit(analyse_and_write, b_items, out, number, max_chars, pure=False)
             meta[fut.key] = (number, b_keys)
             running.add(fut)
+            return True
+
+        while running.count() < window and submit():
+            pass
         for fut in running:
             number, b_keys = meta.pop(fut.key)
             result = fut.result()
             fut.release()
-            if pending:
-                n2, items2, keys2 = pending.pop()
-                nxt = client.submit(analyse_and_write, items2, out, n2, max_chars, pure=False)
-                meta[nxt.key] = (n2, keys2)
-                running.add(nxt)
+            submit()
             yield number, b_keys, result
     finally:
         if own_client is not None:
