@@ -18,11 +18,10 @@ of the surest of them (:func:`score_rows`).
 """
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from pathlib import Path
 
-from .model_files import MODELS, bad_layout, check_finite, read_model
+from .model_files import MODELS, LinearModel, read_linear
 
 MODEL_FILE = MODELS / "speaker_confidence.json"
 WHAT = "speaker-confidence model"
@@ -93,17 +92,12 @@ def speaker_features(row: dict, text: str) -> list[str]:
     return feats
 
 
-class SpeakerConfidence:
-    """The learned weights: ``intercept`` and ``weights`` (feature -> weight)."""
+class SpeakerConfidence(LinearModel):
+    """The learned weights: ``intercept``, ``weights`` (feature -> weight) and ``min_confidence``."""
 
     def __init__(self, intercept: float, weights: dict[str, float], min_confidence: float):
-        self.intercept = float(intercept)
-        self.weights = dict(weights)
+        super().__init__(intercept, weights)
         self.min_confidence = float(min_confidence)
-
-    def probability(self, features: list[str]) -> float:
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
 
 
 def load_confidence(path: str | Path | None = None) -> SpeakerConfidence:
@@ -111,18 +105,8 @@ def load_confidence(path: str | Path | None = None) -> SpeakerConfidence:
     ``min_confidence``). Raises :class:`~analysis_utils.errors.ModelFileError` with a clear
     message when it is missing, not JSON, or not in that layout."""
     path = Path(path) if path is not None else MODEL_FILE
-    data = read_model(path, WHAT)
-    try:
-        weights = data["weights"]
-        if not isinstance(weights, dict):
-            raise TypeError("weights")
-        model = SpeakerConfidence(data["intercept"], {str(k): float(v) for k, v in weights.items()},
-                                  data["min_confidence"])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise bad_layout(path, WHAT, "{'intercept': number, 'weights': {feature: number}, 'min_confidence': number}") \
-            from None
-    check_finite(path, WHAT, [model.intercept, model.min_confidence, *model.weights.values()])
-    return model
+    intercept, weights, (min_confidence,) = read_linear(path, WHAT, ("min_confidence",))
+    return SpeakerConfidence(intercept, weights, min_confidence)
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,6 @@ filled speakers have ``speaker_via`` ``ranked``; their mention is the nearest on
 """
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .confidence import speaker_features
-from .model_files import MODELS, bad_layout, check_finite, read_model
+from .model_files import MODELS, LinearModel, read_linear
 from .word_lists import TIME_WORDS
 
 MODEL_FILE = MODELS / "speaker_ranker.json"
@@ -428,41 +427,25 @@ def _phrase(text: str, a: int, b: int, side: str, kind: str) -> Candidate | None
     return Candidate(phrase, a, b, False, f, anonymous=shape in ("a", "another", "group"))
 
 
-class SpeakerRanker:
-    """The learned weights: ``intercept``, ``weights`` (feature -> weight) and
-    ``min_probability``."""
+class SpeakerRanker(LinearModel):
+    """The learned weights: ``intercept``, ``weights`` (feature -> weight),
+    ``min_probability`` and ``max_rule_probability``."""
 
     def __init__(self, intercept: float, weights: dict[str, float], min_probability: float,
                  max_rule_probability: float = 1.0):
-        self.intercept = float(intercept)
-        self.weights = dict(weights)
+        super().__init__(intercept, weights)
         self.min_probability = float(min_probability)
         self.max_rule_probability = float(max_rule_probability)
-
-    def probability(self, features: list[str]) -> float:
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
 
 
 def load_ranker(path: str | Path | None = None) -> SpeakerRanker:
     """Read a speaker-ranker model file (JSON: ``intercept``, ``weights``,
-    ``min_probability``). Raises :class:`~analysis_utils.errors.ModelFileError` with a
-    clear message when it is missing, not JSON, or not in that layout."""
+    ``min_probability``, ``max_rule_probability``). Raises
+    :class:`~analysis_utils.errors.ModelFileError` with a clear message when it is missing,
+    not JSON, or not in that layout."""
     path = Path(path) if path is not None else MODEL_FILE
-    data = read_model(path, WHAT)
-    try:
-        weights = data["weights"]
-        if not isinstance(weights, dict):
-            raise TypeError("weights")
-        model = SpeakerRanker(data["intercept"], {str(k): float(v) for k, v in weights.items()},
-                              data["min_probability"], data["max_rule_probability"])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise bad_layout(path, WHAT, "{'intercept': number, 'weights': {feature: number}, 'min_probability': number, "
-                         "'max_rule_probability': number}") \
-            from None
-    check_finite(path, WHAT, [model.intercept, model.min_probability, model.max_rule_probability,
-                              *model.weights.values()])
-    return model
+    intercept, weights, (low, high) = read_linear(path, WHAT, ("min_probability", "max_rule_probability"))
+    return SpeakerRanker(intercept, weights, low, high)
 
 
 @lru_cache(maxsize=1)
