@@ -54,3 +54,19 @@ def gold() -> dict:
 def read_fixture(name: str) -> str:
     """A fixture article, decoded exactly (line endings kept)."""
     return (FIXTURES / "articles" / name).read_bytes().decode("utf-8")
+
+
+def train_quotes_twice(tmp_path: Path, stage: str, out_flag: str) -> list[bytes]:
+    """The model file one stage of ``benchmarks/train_quotes.py`` writes, from two runs on
+    the first 60 train texts (with the shipped cue lexicon): for reproducibility tests."""
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "train_quotes.py"), "--only", stage, "--limit", "60",
+           "--out", str(ROOT / "analysis_utils" / "models" / "cue_lexicon.json")]
+    outs = []
+    for k in range(2):
+        out = tmp_path / f"{stage}{k}.json"
+        subprocess.run(cmd + [out_flag, str(out)], check=True, capture_output=True, timeout=600)
+        outs.append(out.read_bytes())
+    return outs

@@ -2,7 +2,7 @@
 
 :func:`analyse_batch` takes a list of inputs (file paths, or ``(id, text, meta)``
 records of a table of texts) and returns plain pandas tables: one per table of the kit
-(:data:`analysis_utils.report.build.TABLES`), each with an ``article_id`` column first,
+(:data:`analysis_utils.table_names.TABLES`), each with an ``article_id`` column first,
 plus ``articles`` (one row per article) and ``errors`` (one row per input or table that
 failed). Nothing here writes files or keeps state, so the same inputs give the same
 tables on any worker of any cluster.
@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-#: the kit's per-article tables, in order (as ``analyze`` writes them)
-TABLES = ("segments", "sentences", "mentions", "quotes", "timexes", "events", "actor_sentiment")
+from ..table_names import TABLES  # the kit's per-article tables, in order (as ``analyze`` writes them)
+
 ARTICLE_COLUMNS = ["article_id", "path", "outlet", "published", "month", "headline", "language", "words",
                    "status", "seconds"]
 ERROR_COLUMNS = ["article_id", "path", "stage", "reason"]

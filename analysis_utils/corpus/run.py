@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from ..text.files import expand_user
 from .batch import MAX_CHARS, analyse_and_write
 from .store import CorpusError, Lock, check_settings, done_inputs, remove_unfinished, write_manifest, write_tables
 
@@ -72,8 +73,8 @@ def corpus_inputs(source: Any, pattern: str | None = None) -> tuple[list[Any], l
 
     files = [str(p) for p in _article_files(source, pattern)]
     if isinstance(source, (str, os.PathLike)):
-        described = str(Path(os.fspath(source)).expanduser().resolve()) if Path(os.fspath(source)).expanduser().exists() \
-            else os.fspath(source)
+        where = expand_user(os.fspath(source))
+        described = str(where.resolve()) if where.exists() else os.fspath(source)  # a folder or file; else a glob
     else:
         described = "list of paths (" + hashlib.sha1("\n".join(files).encode()).hexdigest()[:12] + ")"
     return files, files, described
@@ -107,7 +108,8 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
     releasing the lock; the batches written stay)."""
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
-    out = Path(out).expanduser()
+
+    out = expand_user(out)
     t0 = time.perf_counter()
     items, keys, described = corpus_inputs(source, pattern)
     n_inputs = len(keys)

@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterator
 
 from ..errors import ArticleError
 from ..paths import project_root
+from ..table_names import TABLES  # the tables ``analyze`` writes, in order
 
 #: chart files the report asks every notebook for (a notebook run by hand writes PNG + SVG)
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -543,9 +544,6 @@ def main_report(args) -> int:  # used by __main__
 
 # --------------------------------------------------------------------- tables alone
 
-#: The tables ``analyze`` writes, in order. Optional ones (modules still being written,
-#: or missing in a trimmed install) are skipped when their module cannot be imported.
-TABLES = ("segments", "sentences", "mentions", "quotes", "timexes", "events", "actor_sentiment")
 FORMATS = ("json", "csv")
 
 

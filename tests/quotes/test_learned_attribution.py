@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from analysis_utils.quotes.confidence import SpeakerConfidence, load_confidence,
 from analysis_utils.quotes.cue_model import load_tagger, token_features
 from analysis_utils.quotes.cues import default_lexicon, learned_cues, merged
 from analysis_utils.quotes.tables import quote_table, share_of_voice
+from conftest import train_quotes_twice
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = "Budget talks stall\n\n"  # a headline line: the first paragraph of a plain text is read as prose
@@ -361,11 +361,5 @@ def test_training_helpers_are_deterministic():
 
 @pytest.mark.skipif(not (SHARED / "bench" / "polnear_train").is_dir(), reason="needs ../shared/bench/polnear_train")
 def test_confidence_training_is_reproducible(tmp_path):
-    cmd = [sys.executable, str(ROOT / "benchmarks" / "train_quotes.py"), "--only", "confidence", "--limit", "60",
-           "--out", str(ROOT / "analysis_utils" / "models" / "cue_lexicon.json")]
-    outs = []
-    for k in range(2):
-        out = tmp_path / f"c{k}.json"
-        subprocess.run(cmd + ["--confidence-out", str(out)], check=True, capture_output=True, timeout=600)
-        outs.append(out.read_bytes())
+    outs = train_quotes_twice(tmp_path, "confidence", "--confidence-out")
     assert outs[0] == outs[1]

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +23,7 @@ from analysis_utils.quotes.ranker import (
     rerank,
 )
 from analysis_utils.text.document import Document
+from conftest import train_quotes_twice
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("NEWS_KIT_SHARED", ROOT.parent / "shared"))
@@ -185,13 +184,7 @@ def test_ranker_file_missing_or_corrupt_gives_a_clear_error(tmp_path):
 
 @pytest.mark.skipif(not (SHARED / "bench" / "polnear_train").is_dir(), reason="needs ../shared/bench/polnear_train")
 def test_ranker_training_is_reproducible(tmp_path):
-    cmd = [sys.executable, str(ROOT / "benchmarks" / "train_quotes.py"), "--only", "ranker", "--limit", "60",
-           "--out", str(ROOT / "analysis_utils" / "models" / "cue_lexicon.json")]
-    outs = []
-    for k in range(2):
-        out = tmp_path / f"r{k}.json"
-        subprocess.run(cmd + ["--ranker-out", str(out)], check=True, capture_output=True, timeout=600)
-        outs.append(json.loads(out.read_text(encoding="utf-8")))
+    outs = [json.loads(b) for b in train_quotes_twice(tmp_path, "ranker", "--ranker-out")]
     assert outs[0] == outs[1] and outs[0]["weights"]
     assert outs[0]["min_probability"] >= 0.5
 
