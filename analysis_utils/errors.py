@@ -36,6 +36,11 @@ class UnsupportedFormat(ArticleError):
     """The file type or JSON layout is not one the kit reads."""
 
 
+class InputTypeError(ArticleError, TypeError):
+    """The argument is not something an article can come from (a number, ``None``, a list
+    where a text was expected): in the kit's family, and a ``TypeError`` as well."""
+
+
 class ModelFileError(ValueError):
     """A model file the kit ships (learned cue words, speaker confidence) is missing,
     unreadable or not in the expected layout; the message names the file and says how

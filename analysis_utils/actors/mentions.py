@@ -41,15 +41,19 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable
 
 import pandas as pd
 
 from .registry import _FAMILY_NAME_FIRST as _FAMILY_FIRST
 from .registry import Registry, load_registry, outlet_country
+from ..errors import InputTypeError
 from ..text.alternation import alternation, word_alternation
+from ..text.deadline import check_deadline
 from ..text.document import Document
 from ..text.frames import bools, ints, strings, table
+from ..text.spans import DisjointSpans
 
 
 MENTION_COLUMNS = [
@@ -334,6 +338,8 @@ def find_mentions(
     same arguments and kept on it.
     """
     doc = Document(article) if isinstance(article, str) else article
+    if not isinstance(doc, Document):
+        raise InputTypeError(f"find_mentions() needs an Article or a str, not {type(article).__name__}")
     reg = registry if registry is not None else load_registry()
     key = ("mentions", id(reg), home_country, include_demonyms, resolve_pronouns)
     return doc.layer(key, lambda: (reg, _find_mentions(doc, reg, home_country, include_demonyms,
@@ -352,6 +358,7 @@ def _find_mentions(article: Document, reg: Registry, home_country: str | None, i
     matches: list[_Match] = []
     persons_seen: list[tuple[int, int, str, str | None, bool, int]] = []  # start, end, name, actor, in_quote, sid
     for sid, (s0, s1, _segment, kind) in enumerate(sents):
+        check_deadline()
         seg = text[s0:s1]
         title_case = kind in ("headline", "subheadline")  # capitals prove nothing there
         cands: list[_Match] = []
@@ -424,9 +431,11 @@ _FUNCTION_CAPS = frozenset(
 def _non_overlapping(cands: list[_Match]) -> list[_Match]:
     """Longest first; drop candidates overlapping an already kept one."""
     kept: list[_Match] = []
+    spans = DisjointSpans()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
+        if not spans.overlaps(c.start, c.end):
             kept.append(c)
+            spans.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -440,9 +449,11 @@ def _resolve(text, matches, persons_seen, reg: Registry, in_quote: _Inside, sent
         if a is not None and a.kind == "person":
             people.append(dict(start=m.start, end=m.end, name=a.name, actor=a.name, gender=a.gender,
                                family=a.family_name, in_quote=in_quote(m.start), sid=m.sentence_id))
-    known_spans = [(p["start"], p["end"]) for p in people]
+    known_spans = DisjointSpans()  # the matches do not overlap
+    for p in people:
+        known_spans.add(p["start"], p["end"])
     for st, en, name, _actor, inq, sid in persons_seen:
-        if any(not (en <= a or st >= b) for a, b in known_spans):
+        if known_spans.overlaps(st, en):
             continue
         fam = name.split()[0] if name.split()[0].lower() in _FAMILY_FIRST else name.split()[-1]
         people.append(dict(start=st, end=en, name=name, actor=None, gender=None, family=fam, in_quote=inq, sid=sid))
@@ -452,27 +463,38 @@ def _resolve(text, matches, persons_seen, reg: Registry, in_quote: _Inside, sent
         if not p["in_quote"]:
             sent_first_person.setdefault(p["sid"], p)
     sent_start = dict(enumerate(sent_starts))
+    # indexes of ``people`` (sorted by start) for the lookups below, so that each costs the
+    # people near a mention, not every person of the text
+    p_starts = [p["start"] for p in people]
+    p_sids = [p["sid"] for p in people]
+    reach = list(accumulate((p["end"] for p in people), max))  # furthest end of people[:i+1]
+    by_family: dict[str, list[int]] = {}
+    for i, p in enumerate(people):
+        by_family.setdefault(p["family"], []).append(i)
 
     cols: list[list] = [[] for _ in MENTION_COLUMNS]
     (c_actor, c_kind, c_country, c_start, c_end, c_text, c_sid, c_via, c_inq, c_ante) = cols
-    for m in matches:
+    for k, m in enumerate(matches):
         actor, antecedent = m.actor, ""
         if m.via == "surname":
-            if any(p["start"] <= m.start < p["end"] for p in people) or _NAME_GOES_ON.match(text[m.end : m.end + 2]):
+            i = bisect.bisect_right(p_starts, m.start)
+            if (i and reach[i - 1] > m.start) or _NAME_GOES_ON.match(text[m.end : m.end + 2]):
                 continue  # part of a longer name ("Kim Min-ji")
-            prior = [p for p in people if p["end"] <= m.start and p["family"] == m.surname and p["start"] != m.start]
-            if not prior or prior[-1]["actor"] is None:
+            prior = _last_before(people, by_family.get(m.surname, ()), m.start)
+            if prior is None or prior["actor"] is None:
                 continue
-            actor, antecedent = prior[-1]["actor"], text[prior[-1]["start"] : prior[-1]["end"]]
+            actor, antecedent = prior["actor"], text[prior["start"] : prior["end"]]
         elif m.via == "pronoun":
             if in_quote(m.start):
                 continue
-            ante = _antecedent(m, people, None, sent_first_person, sent_start, text)
+            lo = bisect.bisect_left(p_sids, m.sentence_id - 2)  # people of this sentence and the two before
+            near = people[lo : bisect.bisect_right(p_starts, m.start, lo)]
+            ante = _antecedent(m, near, None, sent_first_person, sent_start, text)
             if ante is None or ante["actor"] is None:
                 continue
             actor, antecedent = ante["actor"], text[ante["start"] : ante["end"]]
         elif m.via == "government":
-            actor = home_country or _official_country(m, matches, reg)
+            actor = home_country or _official_country(m, matches, reg, k)
             if actor is None:
                 continue
         a = reg.get(actor)
@@ -525,9 +547,22 @@ def _antecedent(m: _Match, people, quotes, sent_first_person, sent_start, text):
     return compatible[-1]
 
 
-def _official_country(m: _Match, matches: list[_Match], reg: Registry) -> str | None:
-    """The country of the first registry person named in the same or the next sentence."""
-    for other in matches:
+def _last_before(people: list[dict], indexes, pos: int) -> dict | None:
+    """The last of ``people[i] for i in indexes`` (sorted by start) that ends by ``pos`` and
+    does not start there."""
+    j = bisect.bisect_left(indexes, pos, key=lambda i: people[i]["start"])
+    for i in reversed(indexes[:j]):
+        if people[i]["end"] <= pos:
+            return people[i]
+    return None
+
+
+def _official_country(m: _Match, matches: list[_Match], reg: Registry, k: int = 0) -> str | None:
+    """The country of the first registry person named in the same or the next sentence
+    (``matches`` sorted by start, ``k`` the index of ``m`` in it)."""
+    for other in matches[k + 1 :]:
+        if other.sentence_id > m.sentence_id + 1:
+            break
         if other.sentence_id in (m.sentence_id, m.sentence_id + 1) and other.actor and other.start > m.start:
             a = reg.get(other.actor)
             if a is not None and a.kind == "person" and a.country:

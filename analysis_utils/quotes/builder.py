@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.deadline import check_deadline
 from ..text.paragraphs import Paragraph
 from ..text.quote_marks import QuoteSpan
 from .cues import THOUGHT_GROUPS, CueLexicon
@@ -126,21 +127,23 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
         text = self.text
         opens = [s.open for s in self.top]
         merged: list[_Sentence] = []
+        k = 0  # the next quotation not yet read, and the furthest close of those that
+        reach = -1  # open in the current merged sentence (one pass, however long it grows)
         for p in self.paras:
             bounds = self.para_sentences[p.index]
             for a, b in bounds:
                 if merged:
                     last = merged[-1]
-                    k = bisect_left(opens, last.start)
-                    crossing = False
                     while k < len(opens) and opens[k] < last.end:
-                        if self.top[k].close > last.end:
-                            crossing = True
+                        if opens[k] >= last.start:
+                            reach = max(reach, self.top[k].close)
                         k += 1
-                    if crossing or (last.para is p and _title_split(text, last.end, a)):
+                    if reach > last.end or (last.para is p and _title_split(text, last.end, a)):
                         last.end = max(last.end, b)
                         continue
                 merged.append(_Sentence(p, a, b, []))
+                reach = -1
+                k = bisect_left(opens, a)
         for s in merged:
             k = bisect_left(opens, s.start)
             inside = []
@@ -219,7 +222,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
                         full = add(m)
                         age = _age_after(toks, e + 1) if full and e + 1 < n and toks[e].text == "," else ""
                         if age:  # "Maria Lopez, 26," -> "the 26-year-old"
-                            self.people.keys.append((m.start, f"{age}-year-old", full))
+                            self.people.add_key(m.start, f"{age}-year-old", full)
                     nxt = max(e, k + 1)
 
     # main pass -------------------------------------------------------------------------
@@ -233,6 +236,7 @@ class QuoteBuilder(SpeakerResolution, QuotationRules, ReportedSpeechRules):
         self.register(sents)
         self._transcripts()
         for s in sents:
+            check_deadline()
             if s.para.index in self.transcript_paras:
                 continue  # the turn is one row; cues inside it are the speaker's words
             self.attribute(s)

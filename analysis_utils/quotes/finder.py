@@ -106,6 +106,7 @@ the speaker kept.
 """
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 from typing import Mapping
 
@@ -257,6 +258,7 @@ def _quotes(doc: Document, lex: CueLexicon, confidence: bool = True, rank: bool 
         for r in rows:
             r["speaker_confidence"] = None
     entities: dict[tuple, tuple] = {}
+    words = WordStarts(text)
     for k, r in enumerate(rows):
         r["quote_id"] = k
         a, b = r["speaker_start"], r["speaker_end"]
@@ -264,23 +266,59 @@ def _quotes(doc: Document, lex: CueLexicon, confidence: bool = True, rank: bool 
         key = (r["speaker"], a, b)
         found = entities.get(key)
         if found is None:
-            found = entities[key] = _entity(text, r["speaker"], a, b)
+            found = entities[key] = _entity(text, r["speaker"], a, b, words)
         r["speaker_entity_start"], r["speaker_entity_end"] = found
     return rows
 
 
-def _entity(text: str, speaker: str, a: int | None, b: int | None) -> tuple[int | None, int | None]:
+class WordStarts:
+    """Where each word of a text starts (words: maximal runs of ``str.isalnum``
+    characters), indexed on first use, for finding many phrases as whole words in a long
+    text without scanning it once per phrase."""
+
+    _RUN = re.compile(r"[^\W_]+")  # str.isalnum, character by character
+    #: below this many characters a scan per phrase is cheaper than an index
+    SCAN_BELOW = 50_000
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] | None = None
+
+    def first(self, phrase: str) -> int | None:
+        """The offset of the first occurrence of ``phrase`` as whole words (not inside a
+        longer word), else None."""
+        text = self.text
+        lead = self._RUN.match(phrase)
+        if len(text) < self.SCAN_BELOW or lead is None or lead.start() != 0:
+            k = text.find(phrase)
+            while k >= 0:
+                e = k + len(phrase)
+                if (k == 0 or not text[k - 1].isalnum()) and (e == len(text) or not text[e].isalnum()):
+                    return k
+                k = text.find(phrase, k + 1)
+            return None
+        if self._at is None:
+            self._at = {}
+            for m in self._RUN.finditer(text):
+                self._at.setdefault(m.group(0), []).append(m.start())
+        # a whole-word occurrence starts a word whose run is the phrase's first run exactly
+        for k in self._at.get(lead.group(0), ()):
+            e = k + len(phrase)
+            if text.startswith(phrase, k) and (e == len(text) or not text[e].isalnum()):
+                return k
+        return None
+
+
+def _entity(text: str, speaker: str, a: int | None, b: int | None,
+            words: WordStarts | None = None) -> tuple[int | None, int | None]:
     """Where ``text`` names ``speaker`` in full: its first occurrence as whole words;
     else the speaker mention itself when it is that phrase (an unnamed source, a
     descriptor kept as the speaker); else ``(None, None)``."""
     if not speaker:
         return None, None
-    k = text.find(speaker)
-    while k >= 0:  # the first occurrence as whole words
-        e = k + len(speaker)
-        if (k == 0 or not text[k - 1].isalnum()) and (e == len(text) or not text[e].isalnum()):
-            return k, e
-        k = text.find(speaker, k + 1)
+    k = (words or WordStarts(text)).first(speaker)
+    if k is not None:
+        return k, k + len(speaker)
     if a is not None and text[a:b].casefold().removeprefix("the ") in (speaker.casefold(),
                                                                       speaker.casefold().removeprefix("the ")):
         return a, b

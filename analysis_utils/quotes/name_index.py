@@ -22,7 +22,7 @@ words that do not look like an organisation or a place.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -116,21 +116,38 @@ class PersonIndex:
     paragraph_starts: list[int] = field(default_factory=list)  # set by the caller, sorted
     guessed: set[str] = field(default_factory=set)  # genders from the given-name list only
     full_names: set[str] = field(default_factory=set)  # every full name registered so far
-    # entries of ``names`` by their last and by their first word (built as names come; see _index)
-    _by_last: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
-    _by_first: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+    # indexes kept as mentions come, so that every query costs the people it may concern,
+    # not every mention so far (a text naming one person 20,000 times stays linear):
+    # last / first word -> {full name: (its lower-case words, sorted offsets)}
+    _by_last: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    _by_first: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)
+    _seen_at: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)  # name -> offsets
+    _role_at: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)  # name -> offsets
+    _key_names: dict[str, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
+    _keys_indexed: int = field(default=0, repr=False, compare=False)
 
     def _index(self) -> None:
         """Bring the word indexes of :attr:`names` up to date (entries are only appended)."""
         if self._indexed > len(self.names):
             self._by_last, self._by_first, self._indexed = {}, {}, 0
-        for entry in self.names[self._indexed:]:
-            fw = entry[2]
+        for start, full, fw in self.names[self._indexed:]:
             if fw:
-                self._by_last.setdefault(fw[-1], []).append(entry)
-                self._by_first.setdefault(fw[0], []).append(entry)
+                for table, word in ((self._by_last, fw[-1]), (self._by_first, fw[0])):
+                    slot = table.setdefault(word, {}).get(full)
+                    if slot is None:
+                        table[word][full] = (fw, [start])
+                    else:
+                        insort(slot[1], start)
         self._indexed = len(self.names)
+
+    def mentioned(self):
+        """The full names mentioned so far, each once."""
+        return self._seen_at.keys()
+
+    def seen_offsets(self, name: str) -> list[int]:
+        """The sorted offsets of the mentions of ``name`` so far."""
+        return self._seen_at.get(name, [])
 
     def add(self, m: Mention) -> str | None:
         """Register a ``name`` mention; returns the full name it is (or resolves to)."""
@@ -141,16 +158,17 @@ class PersonIndex:
         if full is None:
             return None
         self.seen.append((m.start, full))
+        insort(self._seen_at.setdefault(full, []), m.start)
         if len(words) >= 2:
             self.names.append((m.start, full, tuple([w.lower() for w in words])))
             self.full_names.add(full)
         if m.title and not m.role:
-            self.roles.setdefault(full, []).append((m.start, m.title))
+            self._add_role(full, m.start, m.title)
             if m.title.lower().split()[0] not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"):
                 for key in _role_keys(m.title):
                     self.keys.append((m.start, key, full))
         if m.role:
-            self.roles.setdefault(full, []).append((m.start, m.role))
+            self._add_role(full, m.start, m.role)
             for key in _role_keys(m.role):
                 self.keys.append((m.start, key, full))
         gender = m.gender or (role_gender(m.role) if m.role else "")
@@ -172,11 +190,21 @@ class PersonIndex:
         w = word.lower()
         return w in self._by_last or w in self._by_first
 
+    def _add_role(self, name: str, pos: int, role: str) -> None:
+        at = self._role_at.setdefault(name, [])
+        i = bisect_right(at, pos)
+        at.insert(i, pos)
+        self.roles.setdefault(name, []).insert(i, (pos, role))
+
+    def add_key(self, pos: int, key: str, name: str) -> None:
+        """Let the description ``key`` (``26-year-old``) stand for ``name`` after ``pos``."""
+        self.keys.append((pos, key, name))
+
     def role(self, name: str, pos: int) -> str:
         """The role the text gave ``name`` most recently before ``pos`` (else first after)."""
         seen = self.roles.get(name) or []
-        before = [r for p, r in seen if p <= pos]
-        return before[-1] if before else (seen[0][1] if seen else "")
+        i = bisect_right(self._role_at.get(name, []), pos)
+        return seen[i - 1][1] if i else (seen[0][1] if seen else "")
 
     def resolve(self, name: str, pos: int, gender: str = "") -> str | None:
         """The full name a surname (or given name, or part of a name) stands for, read at
@@ -191,38 +219,36 @@ class PersonIndex:
         if self._indexed != len(self.names):
             self._index()
         for suffix in (True, False):  # "Virtanen" -> "Anna Virtanen"; else "Park" -> "Park Ji-sung"
-            before: list[tuple[int, str]] = []
-            after = None
+            before: dict[str, int] = {}  # full name -> its last offset before ``pos``
+            after: tuple[int, str] | None = None  # the first full name after
             # only names with the same last (first) word can end (start) with ``words``
-            for start, full, fw in (self._by_last.get(words[-1], ()) if suffix else self._by_first.get(words[0], ())):
+            table = self._by_last.get(words[-1], {}) if suffix else self._by_first.get(words[0], {})
+            for full, (fw, starts) in table.items():
                 if len(fw) <= n or (fw[-n:] != words if suffix else fw[:n] != words):
                     continue
                 if gender and self.gender.get(full, gender) != gender:
                     continue
-                if start < pos:
-                    before.append((start, full))
-                elif after is None:
-                    after = full
+                i = bisect_left(starts, pos)
+                if i:
+                    before[full] = starts[i - 1]
+                if i < len(starts) and (after is None or starts[i] < after[0]):
+                    after = (starts[i], full)
             if before:
                 return self._choose(before, pos)
             if after:
-                return after
+                return after[1]
         return None
 
-    def _choose(self, before: list[tuple[int, str]], pos: int) -> str:
-        """One of several people sharing a name, read at ``pos`` (module docstring)."""
-        fulls = {f for _, f in before}
-        last_start, last_full = before[-1]
-        if len(fulls) == 1:
+    def _choose(self, before: dict[str, int], pos: int) -> str:
+        """One of several people sharing a name, read at ``pos`` (module docstring);
+        ``before``: each one's last offset before ``pos``."""
+        last_full = max(before, key=before.__getitem__)
+        if len(before) == 1:
             return last_full
-        if self.paragraph_starts and self._paragraph(last_start) == self._paragraph(pos):
+        if self.paragraph_starts and self._paragraph(before[last_full]) == self._paragraph(pos):
             return last_full  # named in full in this paragraph
-        counts = {f: 0 for f in fulls}
-        latest = {f: s for s, f in before}
-        for s, f in self.seen:
-            if s < pos and f in counts:
-                counts[f] += 1
-        return max(fulls, key=lambda f: (counts[f], latest[f]))
+        counts = {f: bisect_left(self._seen_at.get(f, []), pos) for f in before}
+        return max(before, key=lambda f: (counts[f], before[f]))
 
     def _paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraph_starts, pos)
@@ -236,5 +262,15 @@ class PersonIndex:
         if not wanted:
             return None
         key = wanted[0]
-        found = {name for start, k, name in self.keys if k == key and start < pos}
-        return next(iter(found)) if len(found) == 1 else None
+        for k in range(self._keys_indexed, len(self.keys)):  # index the keys added since
+            start, kk, name = self.keys[k]
+            names = self._key_names.setdefault(kk, {})
+            names[name] = min(start, names.get(name, start))
+        self._keys_indexed = len(self.keys)
+        found = None
+        for name, start in self._key_names.get(key, {}).items():
+            if start < pos:
+                if found is not None:
+                    return None
+                found = name
+        return found

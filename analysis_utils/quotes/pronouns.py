@@ -7,6 +7,7 @@ rules are described in :mod:`analysis_utils.quotes.builder`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .builder_state import _Said
@@ -34,6 +35,11 @@ def _body_pattern(head: str) -> re.Pattern:
     capitalised."""
     cap = r"[A-Z][\w.&'’-]*"
     return re.compile(rf"\b(?!The\b){cap}(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?{cap})*?\s+{head.capitalize()}\b")
+
+
+def _since(said: list[_Said], para: int) -> list[_Said]:
+    """The items of ``said`` (in text order) from paragraph ``para`` on."""
+    return said[bisect_left(said, para, key=lambda s: s.para):]
 
 
 class SpeakerResolution:
@@ -106,12 +112,24 @@ class SpeakerResolution:
         if not m.definite or m.plural or m.head not in _ONE_BODY or len(words) > 3 \
                 or any(w[:1].isupper() for w in words[1:]):
             return None
-        head = m.head
-        if head.capitalize() not in self.text:
-            return None
-        found = {x.group(0) for x in _body_pattern(head).finditer(self.text, 0, m.start)}
-        found = {x for x in found if len(x.split()) >= 2}
-        return next(iter(found)) if len(found) == 1 else None
+        ends, names, second = self._bodies(m.head)
+        k = bisect_right(ends, m.start)  # the bodies named before the mention
+        return names[0] if 0 < k <= second else None
+
+    def _bodies(self, head: str) -> tuple[list[int], list[str], int]:
+        """The named bodies of ``head`` in the text, read once per head noun: their ends
+        and names in text order, and the index of the first that differs from the first."""
+        cache = self.__dict__.setdefault("_body_cache", {})
+        if head not in cache:
+            ends, names = [], []
+            if head.capitalize() in self.text:
+                for x in _body_pattern(head).finditer(self.text):
+                    if len(x.group(0).split()) >= 2:
+                        ends.append(x.end())
+                        names.append(x.group(0))
+            second = next((i for i, n in enumerate(names) if n != names[0]), len(names))
+            cache[head] = (ends, names, second)
+        return cache[head]
 
     def _said(self, name: str, pos: int, para: int, person: bool, plural: bool, gender: str) -> None:
         if self.paras_by_index.get(para) is not None and self.paras_by_index[para].headline:
@@ -137,7 +155,7 @@ class SpeakerResolution:
                 sg = s.gender or self.pron_gender.get(s.name, "") or self.people.gender.get(s.name, "")
                 return s.person and not s.plural and sg in ("", g)
 
-            recent = [s for s in self.subjects if pidx - s.para <= 1 and (last is None or s.pos > last.pos)]
+            recent = [s for s in _since(self.subjects, pidx - 1) if last is None or s.pos > last.pos]
             others = {s.name for s in recent if fits(s)} - ({last.name} if last else set())
             def known(s: _Said) -> bool:  # a person the text named in full, of this gender
                 sg = s.gender or self.pron_gender.get(s.name, "") or self.people.gender.get(s.name, "")
@@ -157,7 +175,7 @@ class SpeakerResolution:
             if last is not None and fits(last):
                 return last if not others else None
             # the last speaker does not fit: the one compatible person seen in the last paragraphs
-            window = [s for s in self.speakers + self.subjects if pidx - s.para <= 2 and fits(s)]
+            window = [s for s in _since(self.speakers, pidx - 2) + _since(self.subjects, pidx - 2) if fits(s)]
             names = {s.name for s in window}
             if len(names) == 1:
                 return max(window, key=lambda s: s.pos)
@@ -169,7 +187,7 @@ class SpeakerResolution:
                 return max((s for s in window if s.name in strong), key=lambda s: s.pos)
             return self._one_of_gender(m, g)
         if p == "they":
-            groups = [g for g in self.groups if pidx - g.para <= 1 and (last is None or g.pos > last.pos)]
+            groups = [g for g in _since(self.groups, pidx - 1) if last is None or g.pos > last.pos]
             if groups:
                 return groups[-1]  # "Critics of the program ... They sent a letter." -> the critics
         if last is None:
@@ -187,14 +205,24 @@ class SpeakerResolution:
         Keller); else None."""
         people = self.people
         here = people._paragraph(m.start)
-        names = {full for pos, full in people.seen if pos < m.start and here - people._paragraph(pos) <= 2}
-        if not names or any(not people.gender.get(n) for n in names):
+        lo = people.paragraph_starts[here - 3] if here >= 3 else -1  # the paragraph two before
+        fit, named = None, False
+        for name in people.mentioned():  # each person once, not each mention
+            offs = people.seen_offsets(name)
+            i = bisect_left(offs, lo)
+            if i == len(offs) or offs[i] >= m.start:
+                continue  # not named in these paragraphs
+            named = True
+            if not people.gender.get(name):
+                return None
+            if people.gender[name] == g and name in people.full_names:
+                if fit is not None:
+                    return None
+                fit = name
+        if not named or fit is None:
             return None
-        fit = [n for n in names if people.gender[n] == g and n in people.full_names]
-        if len(fit) != 1:
-            return None
-        pos = max(p for p, f in people.seen if f == fit[0] and p < m.start)
-        return _Said(fit[0], pos, self.cur_para, True, False, g)
+        offs = people.seen_offsets(fit)
+        return _Said(fit, offs[bisect_left(offs, m.start) - 1], self.cur_para, True, False, g)
 
     def _group(self, subj: Mention, pidx: int) -> _Said | None:
         """A plural subject *they* may later stand for: people or institutions in the plural

@@ -78,6 +78,16 @@ class Context:
         self.offsets = [o for o, _ in self.seen]
         self.at = dict(self.seen)  # offset -> the full name of the person mention there
         self.top = max(self.counts.values()) if self.counts else 0
+        self._words: set[str] | None = None
+
+    def has_word(self, word: str) -> bool:
+        """Does ``word`` occur in the text as a whole word (``\\bword\\b``)? For a word
+        of word characters only: a look-up in the text's words, read once."""
+        if not _WORD_ONLY.fullmatch(word):
+            return _as_word(self.text, word)
+        if self._words is None:
+            self._words = set(_WORD_ONLY.findall(self.text))
+        return word in self._words
 
 
 def context_of(builder) -> Context:
@@ -106,6 +116,9 @@ def _band(n: int, limits=(0, 3, 20, 60, 150, 400)) -> str:
         if n <= limit:
             return str(limit)
     return "far"
+
+
+_WORD_ONLY = re.compile(r"\w+")
 
 
 def _is_word_char(c: str) -> bool:
@@ -219,7 +232,7 @@ def rule_candidate(group: list[dict], ctx: Context) -> Candidate | None:
         low = rule_name.lower()
         if low in TIME_WORDS:
             feats.append("R:time-word")
-        elif _as_word(text, low):
+        elif ctx.has_word(low):
             feats.append("R:lower-case-elsewhere")
     if ra is not None:
         if _subject(text, ctx, ra):

@@ -110,11 +110,13 @@ def _int_or_na(value: Any):
     return pd.NA if value is None or (not isinstance(value, str) and pd.isna(value)) else int(value)
 
 
-def _nested_words(r, spans: list[tuple[int, int, int, int]]) -> int:
-    """Words of the spans lying inside the reported clause ``r`` (the outermost ones only);
-    ``spans`` holds ``(start, end, words, quote_id)`` of every quotation and clause."""
-    inner = [(a, b, w, i) for a, b, w, i in spans if r.start <= a and b <= r.end and i != r.quote_id
-             and ((a, b) != (r.start, r.end) or i < r.quote_id)]
+def nested_words(clause: tuple[int, int, int, int], spans: list[tuple[int, int, int, int]]) -> int:
+    """Words of the spans lying inside the reported clause ``clause`` (the outermost ones
+    only), counted with their own quotation, not twice; ``clause`` and every item of
+    ``spans`` (the quotations and clauses of one article) are ``(start, end, words,
+    quote_id)``."""
+    s0, e0, _, q0 = clause
+    inner = [(a, b, w, i) for a, b, w, i in spans if s0 <= a and b <= e0 and i != q0 and ((a, b) != (s0, e0) or i < q0)]
     outer = [x for x in inner if not any(y is not x and y[0] <= x[0] and x[1] <= y[1]
                                          and ((y[0], y[1]) != (x[0], x[1]) or y[3] < x[3]) for y in inner)]
     return sum(w for _, _, w, _ in outer)
@@ -134,7 +136,7 @@ def _utterance(text_rows: pd.DataFrame, spans: list[tuple[int, int, int, int]]) 
     for r in rows.itertuples():
         n = count_words(str(r.text))
         if r.kind == "indirect":
-            nested = _nested_words(r, spans)
+            nested = nested_words((int(r.start), int(r.end), n, int(r.quote_id)), spans)
             reported_w += max(0, n - nested)
             pieces.append(str(r.text))
         else:

@@ -42,8 +42,10 @@ import pandas as pd
 from ..actors.mentions import find_mentions
 from ..actors.registry import load_registry
 from ..quotes.finder import find_quotes_in_article
+from ..text.deadline import check_deadline
 from ..text.document import Document
 from ..text.frames import ints, strings, table
+from ..text.spans import SpanLookup
 from .lexicons import score_clause_lexicons
 from .target import Scored, score_target
 
@@ -101,8 +103,11 @@ def _speech_quotes(quotes: pd.DataFrame | None) -> list[tuple[int, int, str, str
             if k in SPEECH_KINDS]
 
 
-def _covering(pos: int, quotes: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str] | None:
-    return next((q for q in quotes if q[0] <= pos < q[1]), None)
+def _covering(pos: int, quotes: list[tuple[int, int, str, str]],
+              lookup: SpanLookup) -> tuple[int, int, str, str] | None:
+    """The first of ``quotes`` (indexed by ``lookup``) that covers ``pos``."""
+    k = lookup.first_covering(pos)
+    return None if k is None else quotes[k]
 
 
 def scored_items(article: "Article", registry: "Registry | None" = None, *,
@@ -133,6 +138,7 @@ def _score_items(article: "Article", reg, mentions, quotes, vias) -> list[tuple[
     if quotes is None:
         quotes = find_quotes_in_article(article, registry=reg)
     q = _speech_quotes(quotes)
+    q_lookup = SpanLookup((a, b) for a, b, _, _ in q)
     labels = _paragraph_labels(article)
     spans = article.sentence_spans
     para = {k: labels.get(seg, "") for k, (_, _, seg) in enumerate(spans)}
@@ -141,8 +147,9 @@ def _score_items(article: "Article", reg, mentions, quotes, vias) -> list[tuple[
     for actor, start, end, mtext, sid, via in zip(ments["actor"].tolist(), ments["start"].tolist(),
                                                   ments["end"].tolist(), ments["text"].tolist(),
                                                   ments["sentence_id"].tolist(), ments["via"].tolist()):
+        check_deadline()
         start, end, sid = int(start), int(end), int(sid)
-        quote = _covering(start, q)
+        quote = _covering(start, q, q_lookup)
         speaker = "" if quote is None else quote[2]
         if quote is not None and speaker == actor:
             continue  # the actor's own words: counted once, as a quotation, below

@@ -99,7 +99,9 @@ def quote_pairs(doc: Document, lo: int, hi: int) -> list[tuple[int, int]]:
     nothing. Sorted; nested pairs are kept."""
     text = doc.text
     out = []
-    for q in doc.quote_marks:
+    marks = doc.quote_marks
+    for k in doc.quote_mark_lookup.overlapping(lo, hi):
+        q = marks[k]
         if q.close <= lo or q.open >= hi or (q.unclosed and not q.continued):
             continue
         if q.continues or q.unclosed:

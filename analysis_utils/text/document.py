@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable
 
 import pandas as pd
 
+from ..errors import InputTypeError
+from .deadline import check_deadline
 from .slugs import safe_slug, slugify  # noqa: F401  (slugify kept importable from here)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .paragraphs import Paragraph
     from .quote_marks import QuoteSpan
+    from .spans import SpanLookup
 
 LAYOUTS = ("page", "plain")
 
@@ -63,7 +66,7 @@ class Document:
 
     def __post_init__(self):
         if not isinstance(self.text, str):
-            raise TypeError(f"text must be a str, not {type(self.text).__name__}")
+            raise InputTypeError(f"text must be a str, not {type(self.text).__name__}")
         if self.layout not in LAYOUTS:
             raise ValueError(f"layout must be one of {LAYOUTS}, not {self.layout!r}")
 
@@ -83,6 +86,7 @@ class Document:
         """
         cache = self.__dict__.setdefault("_layers", {})
         if key not in cache:
+            check_deadline()  # under a time limit (the corpus command), stop between layers
             cache[key] = compute()
         return cache[key]
 
@@ -155,6 +159,14 @@ class Document:
         from .quote_marks import quote_spans
 
         return quote_spans(self.text, [(p.start, p.end) for p in self.blocks])
+
+    @cached_property
+    def quote_mark_lookup(self) -> "SpanLookup":
+        """:attr:`quote_marks` as spans ``(open, close)`` indexed for range queries
+        (:class:`analysis_utils.text.spans.SpanLookup`)."""
+        from .spans import SpanLookup
+
+        return SpanLookup((q.open, q.close) for q in self.quote_marks)
 
     @cached_property
     def headline(self) -> str | None:

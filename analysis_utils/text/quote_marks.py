@@ -48,6 +48,7 @@ paragraph is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 MAX_BRIDGE = 400
@@ -164,17 +165,23 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _pair(text: str, marks: list[_Mark], para: int) -> _ParaResult:
     spans: list[QuoteSpan] = []
     stack: list[tuple[_Mark, int | None]] = []  # (mark, index of the span that will hold it)
+    on_stack: dict[str, list[int]] = {}  # family -> its positions in ``stack``, in order
     orphans: list[_Mark] = []
+    ahead = _closers_ahead(marks)
     for i, m in enumerate(marks):
         if m.can_close:
-            idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0].family == m.family), None)
-            if idx is not None and m.weak_close and _better_closer_ahead(marks, i):
+            mine = on_stack.get(m.family)
+            idx = mine[-1] if mine else None  # the innermost open mark of this family
+            if idx is not None and m.weak_close and ahead[i]:
                 continue  # a plural possessive: a better closing mark follows
             if idx is not None and m.can_open and idx != len(stack) - 1 and m.family == "single":
                 idx = None  # "'" inside an open inner quotation: let it open
             if idx is not None:
                 opener, _ = stack[idx]
                 del stack[idx:]  # openers above it never closed: stray
+                for positions in on_stack.values():
+                    while positions and positions[-1] >= idx:
+                        positions.pop()
                 a, b = _trim(text, opener.pos + opener.length, m.pos)
                 spans.append(QuoteSpan(opener.pos, m.pos + m.length, a, b, opener.family, opener.glyph,
                                        para, depth=idx))
@@ -186,31 +193,53 @@ def _pair(text: str, marks: list[_Mark], para: int) -> _ParaResult:
         if m.can_open:
             if m.family == "single" and m.weak_close:
                 continue
+            on_stack.setdefault(m.family, []).append(len(stack))
             stack.append((m, None))
     # nesting: parent = the smallest enclosing span
     spans.sort(key=lambda s: (s.open, -s.close))
-    for k, s in enumerate(spans):
-        for j in range(k - 1, -1, -1):
-            o = spans[j]
-            if o.open < s.open and s.close <= o.close:
-                s.parent = j
-                s.depth = o.depth + 1
-                break
-        else:
+    for k, j in enumerate(_enclosing(spans, lambda s: True)):
+        s = spans[k]
+        if j is None:
             s.depth = 0
+        else:
+            s.parent, s.depth = j, spans[j].depth + 1
     return _ParaResult(marks, spans, [(m, d) for d, (m, _) in enumerate(stack)], orphans)
 
 
-def _better_closer_ahead(marks: list[_Mark], i: int) -> bool:
-    fam = marks[i].family
-    for m in marks[i + 1:]:
-        if m.family != fam:
-            continue
+def _enclosing(spans: list[QuoteSpan], eligible):
+    """For each span of ``spans`` (sorted by open, then by close descending), in order: the
+    index of the nearest span before it that encloses it (opens strictly before it, closes
+    at or after it) and is ``eligible`` (read once the caller has seen the answer), else
+    None. One pass over a stack of candidates whose closes never increase from bottom to
+    top (a later span that closes as late or later hides an earlier one), searched by
+    bisection: not a scan back over all earlier spans for each span."""
+    cands: list[int] = []
+    neg_close: list[int] = []  # -close of each candidate: sorted ascending
+    for k, s in enumerate(spans):
+        top = bisect_right(neg_close, -s.close) - 1  # the nearest candidate closing at or after s
+        while top >= 0 and spans[cands[top]].open >= s.open:
+            top -= 1  # opens with it: does not enclose it
+        yield cands[top] if top >= 0 else None
+        if eligible(s):
+            keep = bisect_right(neg_close, -s.close)
+            del cands[keep:], neg_close[keep:]
+            cands.append(k)
+            neg_close.append(-s.close)
+
+
+def _closers_ahead(marks: list[_Mark]) -> list[bool]:
+    """For each mark: does a strong closing mark of its family follow before a mark of the
+    family that can only open? (One pass from the end.)"""
+    out = [False] * len(marks)
+    nxt: dict[str, bool] = {}  # family -> the answer for a mark just before the rest
+    for i in range(len(marks) - 1, -1, -1):
+        m = marks[i]
+        out[i] = nxt.get(m.family, False)
         if m.can_close and not m.weak_close:
-            return True
-        if m.can_open and not m.can_close:
-            return False
-    return False
+            nxt[m.family] = True
+        elif m.can_open and not m.can_close:
+            nxt[m.family] = False
+    return out
 
 
 def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
@@ -265,13 +294,12 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
 
 
 def _renest(spans: list[QuoteSpan]) -> None:
-    for k, s in enumerate(spans):
+    """Parents across paragraphs: the nearest top-level span that encloses each span."""
+    for s in spans:
         s.parent, s.depth = None, 0
-        for j in range(k - 1, -1, -1):
-            o = spans[j]
-            if o.open < s.open and s.close <= o.close and o.depth == 0:
-                s.parent, s.depth = j, 1
-                break
+    for k, j in enumerate(_enclosing(spans, lambda s: s.depth == 0)):
+        if j is not None:
+            spans[k].parent, spans[k].depth = j, 1
 
 
 def _first_mark(res: _ParaResult, family: str) -> _Mark | None:
