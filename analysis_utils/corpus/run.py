@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..text.files import expand_user
-from .batch import MAX_CHARS, analyse_and_write
+from .batch import MAX_CHARS, TIME_LIMIT, analyse_and_write
 from .store import CorpusError, Lock, check_settings, done_inputs, remove_unfinished, write_manifest, write_tables
 
 BATCH_SIZE = 25
@@ -87,7 +87,8 @@ def _batches(items: list[Any], keys: list[str], size: int) -> Iterator[tuple[lis
 
 def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None = None,
                    scheduler: str | None = None, client: Any = None, batch_size: int = BATCH_SIZE,
-                   max_chars: int = MAX_CHARS, pattern: str | None = None,
+                   max_chars: int = MAX_CHARS, time_limit: float | None = TIME_LIMIT,
+                   pattern: str | None = None,
                    workers_write: bool | None = None,
                    progress: bool | Callable[[int, int, int], None] = False) -> CorpusSummary:
     """Analyse every article of ``source`` and write one Parquet dataset per table under
@@ -97,7 +98,9 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
     ``workers``: processes of the local Dask cluster (default: the machine's cores);
     ``scheduler``: ``"tcp://host:8786"`` runs the tasks on that Dask cluster instead, and
     ``"sync"`` in this process (no Dask); ``client``: an existing ``distributed.Client``.
-    ``max_chars``: longer texts are recorded in ``errors`` and not analysed.
+    ``max_chars``: longer texts are recorded in ``errors`` and not analysed;
+    ``time_limit``: seconds per article (``None``: no limit), an article that runs past it
+    is stopped and recorded in ``errors``.
     ``workers_write``: the workers write the tables themselves (they must see ``out``: true
     by default for a local cluster and ``"sync"``, false for ``scheduler`` and ``client``,
     where the tables travel to the driver). ``progress``:
@@ -131,7 +134,7 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
             if workers_write is None:
                 workers_write = scheduler in (None, "sync") and client is None
             target = str(out.resolve()) if workers_write else None
-            for number, b_keys, result in _run(jobs, workers, scheduler, client, max_chars, target):
+            for number, b_keys, result in _run(jobs, workers, scheduler, client, (max_chars, time_limit), target):
                 written = result if target else write_tables(out, number, result)
                 write_manifest(out, number, b_keys, written)
                 summary.batches += 1
@@ -148,7 +151,7 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
     return summary
 
 
-def _run(jobs, workers: int | None, scheduler: str | None, client: Any, max_chars: int, out: str | None):
+def _run(jobs, workers: int | None, scheduler: str | None, client: Any, limits: tuple, out: str | None):
     """``(batch number, inputs, result of analyse_and_write)`` for every job, as they finish."""
     jobs = iter(jobs)
     first = next(jobs, None)
@@ -156,7 +159,7 @@ def _run(jobs, workers: int | None, scheduler: str | None, client: Any, max_char
         return
     if scheduler == "sync":
         for number, b_items, b_keys in itertools.chain([first], jobs):
-            yield number, b_keys, analyse_and_write(b_items, out, number, max_chars)
+            yield number, b_keys, analyse_and_write(b_items, out, number, *limits)
         return
     jobs = itertools.chain([first], jobs)
     from distributed import Client, LocalCluster, as_completed
@@ -190,7 +193,7 @@ def _run(jobs, workers: int | None, scheduler: str | None, client: Any, max_char
             if job is None:
                 return False
             number, b_items, b_keys = job
-            fut = client.submit(analyse_and_write, b_items, out, number, max_chars, pure=False)
+            fut = client.submit(analyse_and_write, b_items, out, number, *limits, pure=False)
             meta[fut.key] = (number, b_keys)
             running.add(fut)
             return True

@@ -17,7 +17,7 @@ from .files import _decode_file_bytes, _kind_of, _looks_like_path, _read_bytes, 
 from .html_pages import _HTML_START, _extract_html, _html_charset
 from .json_records import _iter_jsonl, _json_record
 from .metadata import _build, _read_sidecar, _sidecar_path
-from ..errors import ArticleError, ArticleNotFound, EmptyArticle, UnsupportedFormat
+from ..errors import ArticleError, ArticleNotFound, EmptyArticle, InputTypeError, UnsupportedFormat
 
 
 def load_article(
@@ -59,7 +59,7 @@ def load_article(
         Library failures are wrapped; the message names the file and the reason.
     """
     if meta is not None and not isinstance(meta, Mapping):
-        raise TypeError(f"meta must be a mapping, not {type(meta).__name__}")
+        raise InputTypeError(f"meta must be a mapping, not {type(meta).__name__}")
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _guarded(lambda: _load_bytes(bytes(source), published, meta), None)
     if isinstance(source, str):
@@ -75,7 +75,7 @@ def load_article(
     if isinstance(source, os.PathLike):
         path = expand_user(os.fspath(source))
         return _guarded(lambda: _load_path(path, published, meta), path)
-    raise TypeError(
+    raise InputTypeError(
         f"load_article() needs a path, a str or bytes, not {type(source).__name__}"
     )
 

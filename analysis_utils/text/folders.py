@@ -17,7 +17,7 @@ from .document import Document
 from .files import ARTICLE_EXTENSIONS, _kind_of, _read_bytes, expand_user
 from .json_records import _iter_jsonl
 from .metadata import _is_sidecar
-from ..errors import ArticleError, ArticleNotFound
+from ..errors import ArticleError, ArticleNotFound, InputTypeError
 
 _SKIP_STEMS = frozenset({"readme", "license", "licence", "copying", "changelog"})
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -89,10 +89,13 @@ def _article_files(source: Any, pattern: str | None) -> list[Path]:
             return files
         raise ArticleNotFound("no such file or folder", p)
     if isinstance(source, (bytes, bytearray)):
-        raise TypeError("load_corpus() needs a folder, a glob or a list of paths, not bytes")
+        raise InputTypeError("load_corpus() needs a folder, a glob or a list of paths, not bytes")
     if isinstance(source, Iterable):
         files = []
         for item in source:
+            if not isinstance(item, (str, os.PathLike)):
+                raise InputTypeError(f"a list of paths holds a {type(item).__name__} ({str(item)[:60]!r}); "
+                                     "a table of texts is a DataFrame with columns 'id' and 'text'")
             ip = expand_user(os.fspath(item))
             if ip.is_dir():
                 files.extend(_walk(ip, pattern))
@@ -101,7 +104,7 @@ def _article_files(source: Any, pattern: str | None) -> list[Path]:
         if not files:
             raise ArticleNotFound("no article files in the given list of paths")
         return files
-    raise TypeError(
+    raise InputTypeError(
         f"load_corpus() needs a folder, a glob or a list of paths, not {type(source).__name__}"
     )
 

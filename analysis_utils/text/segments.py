@@ -68,6 +68,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..errors import InputTypeError
+
 KINDS = (
     "headline",
     "subheadline",
@@ -579,8 +581,11 @@ def segment_text(text: str, title: str | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame with the columns of :data:`COLUMNS` (see the module docstring).
-    ``"".join(df.text) == text`` always holds.
+    ``"".join(df.text) == text`` always holds. Raises
+    :class:`~analysis_utils.errors.InputTypeError` when ``text`` is not a str.
     """
+    if not isinstance(text, str):
+        raise InputTypeError(f"segment_text() needs a str, not {type(text).__name__}")
     return segments_frame(text, segment_rows(text, title))
 
 
