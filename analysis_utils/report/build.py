@@ -1,5 +1,7 @@
 """Run the notebooks headless for one article (or a folder of them) and write a report.
 
+A corpus notebook (05) runs once over a folder, never per article (:mod:`analysis_utils.corpus.notebooks`).
+
 For each article, ``<out>/<article-slug>/`` receives:
 
 - ``figures/``: every chart as PNG, SVG and PDF with the CSV behind it (written by the
@@ -307,10 +309,12 @@ def build_report(
     jobs: int | None = None,
     warn: Callable[[str], None] = _stderr,
     timings: dict | None = None,
+    corpus: bool = True, corpus_only: bool = False,
 ) -> list[Path]:
-    """Execute every notebook for each article in ``article`` (a file or a folder).
+    """Execute every notebook for each article in ``article`` (a file or a folder), and
+    the corpus notebooks once over a folder (``corpus=False``: not; ``corpus_only``: only them).
 
-    Returns the list of per-article report folders. Raises :class:`ArticleError` for
+    Returns the report folders (the articles', then the corpus's). Raises :class:`ArticleError` for
     a missing or unreadable article, :class:`OutputFolderError` for an unwritable
     output folder and :class:`ReportError` for a notebook that fails. A missing
     Chromium is not an error: ``warn`` is called with a one-line message and the PDF
@@ -319,32 +323,36 @@ def build_report(
     from tqdm.auto import tqdm
 
     from ..article import load_article
+    from ..corpus.notebooks import corpus_intro, corpus_parameters, corpus_slug, split_notebooks
 
     root = project_root()
     notebooks = notebooks or notebook_paths(root)
     if not notebooks:
         raise ReportError(f"No notebooks in {root / 'notebooks'}")
     files = _article_files(article)
-    arts = [load_article(f) for f in files]  # fail early, with the kit's message, on a bad article
+    per_article, per_corpus = split_notebooks(notebooks, article, corpus=corpus, corpus_only=corpus_only)
+    arts = [load_article(f) for f in files] if per_article else []  # fail early, with the kit's message
     out_base = Path(out) if out else root / "reports"
     _writable(out_base)
-    folders = [out_base / s for s in _unique([report_slug(a) for a in arts])]
+    slugs = [report_slug(a) for a in arts] + ([corpus_slug(article)] if per_corpus else [])
+    folders = [out_base / s for s in _unique(slugs)]  # the articles' (i < len(arts)), then the corpus report's
     for folder in folders:
         _writable(folder / "notebooks")
         _remove_stale(folder)
     jobs = max(1, int(jobs or _default_jobs()))
-    tasks = [(i, nb) for i in range(len(files)) for nb in notebooks]
+    tasks = [(len(arts), nb) for nb in per_corpus] + [(i, nb) for i in range(len(arts)) for nb in per_article]
     logging.getLogger("papermill").setLevel(logging.ERROR)  # parameter-cell parsing chatter
     bar = tqdm(total=len(tasks), disable=not progress, unit="notebook", file=sys.stderr)
 
     def run(i: int, nb: Path) -> tuple[int, Path, float]:
-        folder = folders[i]
-        params = {"ARTICLE": str(Path(files[i]).resolve()), "OUTPUT_DIR": str(folder.resolve()),
+        folder, one = folders[i], i < len(arts)
+        params = {**({"ARTICLE": str(Path(files[i]).resolve())} if one else corpus_parameters(article)),
+                  "OUTPUT_DIR": str(folder.resolve()),
                   "FIGURE_FORMATS": list(FIGURE_FORMATS)}  # the notebooks default to PNG + SVG; a report prints too
         try:
             seconds = execute_notebook(nb, folder / "notebooks" / nb.name, params)
         except ReportError as exc:
-            raise ReportError(f"{exc} (article {files[i]})") from exc
+            raise ReportError(f"{exc} ({f'article {files[i]}' if one else f'corpus {article}'})") from exc
         return i, nb, seconds
 
     try:
@@ -371,16 +379,17 @@ def build_report(
         chromium = find_chromium()
         if chromium is None:
             warn(f"warning: Chromium not found, report.pdf skipped; {INSTALL_HINT}")
-    for art, folder in zip(arts, folders):
-        if not html:
-            continue
-        executed = [folder / "notebooks" / nb.name for nb in notebooks]
-        page = write_html(executed, folder / "report.html", title=art.headline or folder.name, article=art)
+    pages = [write_html([f / "notebooks" / nb.name for nb in per_article], f / "report.html",
+                        title=a.headline or f.name, article=a) for a, f in zip(arts, folders) if html]
+    if html and per_corpus:
+        pages.append(write_html([folders[-1] / "notebooks" / nb.name for nb in per_corpus], folders[-1] / "report.html",
+                                title=f"Corpus: {Path(article).resolve().name}", intro=corpus_intro(article, len(files))))
+    for page in pages:
         if chromium is not None:
             from .pdf import PdfError, html_to_pdf
 
             try:
-                html_to_pdf(page, folder / "report.pdf", chromium=chromium)
+                html_to_pdf(page, page.with_name("report.pdf"), chromium=chromium)
             except PdfError as exc:
                 warn(f"warning: report.pdf not written: {exc}")
     return folders
@@ -434,13 +443,13 @@ def _plain(md: str) -> str:
     return re.sub(r"[*_`]+", "", md).strip()
 
 
-def report_notebook(notebooks: list[Path], title: str, article: Any = None) -> Any:
+def report_notebook(notebooks: list[Path], title: str, article: Any = None, intro: str | None = None) -> Any:
     """The executed notebooks merged into one notebook for the HTML page: a title
     cell with a table of contents first, then each notebook's cells behind an anchor.
 
     Left out: cells tagged ``explorer``, stderr streams (warnings), widget outputs and
     widget state. Headings get anchors ``nb<k>`` (notebook) and ``nb<k>-<n>`` (its
-    sections), linked from the contents.
+    sections), linked from the contents. ``intro``: the sentence under the title (HTML).
     """
     import nbformat
 
@@ -496,9 +505,9 @@ def report_notebook(notebooks: list[Path], title: str, article: Any = None) -> A
         '<div class="au-title">'
         f"<h1>{html.escape(title)}</h1>"
         + (f'<p class="au-meta">{" · ".join(meta_bits)}</p>' if meta_bits else "")
-        + "<p>Analysis report: every table and chart below comes from the kit's notebooks, run on this "
-        "article; the executed notebooks and each chart as PNG, SVG, PDF and CSV are in this report's "
-        "folder.</p>"
+        + "<p>" + (intro or "Analysis report: every table and chart below comes from the kit's notebooks, run on "
+                   "this article; the executed notebooks and each chart as PNG, SVG, PDF and CSV are in this "
+                   "report's folder.") + "</p>"
         f'<nav class="au-toc"><h2>Contents</h2><ol>{"".join(toc)}</ol></nav>'
         "</div>"
     )
@@ -509,7 +518,7 @@ def report_notebook(notebooks: list[Path], title: str, article: Any = None) -> A
     return merged
 
 
-def write_html(notebooks: list[Path], target: Path, title: str = "Report", article: Any = None) -> Path:
+def write_html(notebooks: list[Path], target: Path, title: str = "Report", article: Any = None, intro: str = "") -> Path:
     """Join executed notebooks into one HTML page, code cells hidden (see
     :func:`report_notebook`); nothing on the page loads from the network."""
     from jinja2 import DictLoader
@@ -517,7 +526,7 @@ def write_html(notebooks: list[Path], target: Path, title: str = "Report", artic
 
     if not notebooks:
         raise ReportError("No notebooks to write")
-    merged = report_notebook(notebooks, title, article)
+    merged = report_notebook(notebooks, title, article, intro)
     exporter = HTMLExporter(
         template_name="lab",
         extra_loaders=[DictLoader({"analysis_utils_report.html.j2": _TEMPLATE})],
@@ -535,7 +544,8 @@ def main_report(args) -> int:  # used by __main__
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     folders = build_report(
         args.path, args.out, progress=not args.quiet, pdf=not getattr(args, "no_pdf", False),
-        jobs=getattr(args, "jobs", None),
+        jobs=getattr(args, "jobs", None), corpus=not getattr(args, "no_corpus", False),
+        corpus_only=getattr(args, "corpus_only", False),
     )
     for f in folders:
         print(f"report written: {f}")

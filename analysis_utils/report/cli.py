@@ -1,8 +1,10 @@
 """Command line: ``python -m analysis_utils report|analyze|corpus [PATH] ...``.
 
-``report PATH --out DIR``
+``report PATH --out DIR [--no-corpus | --corpus-only]``
     run every notebook headless for an article (or each article of a folder) and
-    write ``DIR/<article-slug>/``: figures, executed notebooks, report.html, report.pdf.
+    write ``DIR/<article-slug>/``: figures, executed notebooks, report.html, report.pdf;
+    for a folder, also the corpus notebook (05) once over it, into
+    ``DIR/corpus-<folder-slug>/`` (``--no-corpus``: not; ``--corpus-only``: only that).
 ``analyze PATH --format json|csv [--out DIR]``
     the tables alone (segments, sentences, mentions, quotes, timexes, events, actor
     sentiment): JSON on stdout without ``--out``, else one file per table.
@@ -37,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores, at most 4)")
     r.add_argument("--no-pdf", action="store_true", help="do not print report.pdf")
+    scope = r.add_mutually_exclusive_group()
+    scope.add_argument("--no-corpus", action="store_true",
+                       help="for a folder: do not run the corpus notebook (05) over it")
+    scope.add_argument("--corpus-only", action="store_true",
+                       help="for a folder: run only the corpus notebook (05) over it, no per-article reports")
     a = sub.add_parser("analyze", help="compute the tables alone and write them as JSON or CSV")
     a.add_argument("path", nargs="?", default=None, help="article file or folder (default: the seed article)")
     a.add_argument("--format", default="json", choices=["json", "csv"], help="json (default) or csv")
@@ -52,8 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--workers-write", action="store_true",
                    help="with --scheduler: the workers write the tables (the output folder is on a disk they share)")
     c.add_argument("--batch-size", type=int, default=25, help="articles per task (default 25)")
-    c.add_argument("--max-chars", type=int, default=2_000_000,
-                   help="longer texts are recorded as errors, not analysed (default 2,000,000)")
+    c.add_argument("--max-chars", type=int, default=None,
+                   help="longer texts are recorded as errors, not analysed (default 500,000)")
+    c.add_argument("--time-limit", type=float, default=None,
+                   help="seconds per article; one that runs longer is stopped and recorded as an error "
+                        "(default 20; 0 for no limit)")
     c.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -106,9 +116,15 @@ def main_corpus(args) -> int:
         if value is not None and value < 1:
             print(f"error: --{name.replace('_', '-')} must be 1 or more", file=sys.stderr)
             return 2
+    if args.time_limit is not None and not args.time_limit >= 0:
+        print("error: --time-limit must be 0 (no limit) or more", file=sys.stderr)
+        return 2
+    limits = {k: v for k, v in (("max_chars", args.max_chars), ("time_limit", args.time_limit)) if v is not None}
+    if limits.get("time_limit") == 0:
+        limits["time_limit"] = None
     try:
         summary = analyze_corpus(args.path, args.out, workers=args.workers, scheduler=args.scheduler,
-                                 batch_size=args.batch_size, max_chars=args.max_chars,
+                                 batch_size=args.batch_size, **limits,
                                  workers_write=True if args.workers_write else None, progress=not args.quiet)
     except CorpusInterrupted as exc:
         print(f"interrupted: {_one_line(exc)}", file=sys.stderr)

@@ -440,6 +440,15 @@ def _explorer(description: str, options: list, render: Callable[[Any], str], emp
     return box
 
 
+def speaker_explorer(quotes: "pd.DataFrame", mentions: "pd.DataFrame | None", articles: "pd.DataFrame"):
+    """Pick a speaker; read their quotations across a corpus, the actors named in them
+    marked (:func:`analysis_utils.corpus.explore.speaker_view_html`)."""
+    from ..corpus.explore import speaker_options, speaker_view_html
+
+    return _explorer("Speaker:", speaker_options(quotes, articles),
+                     lambda s: speaker_view_html(quotes, mentions, articles, s), "No quotations found in this corpus.")
+
+
 def segment_explorer(article: Any):
     """Pick a segment kind; see every segment of that kind marked in the whole text."""
     return _explorer("Segment kind:", segment_options(article), lambda k: segment_view_html(article, k),

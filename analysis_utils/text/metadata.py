@@ -17,6 +17,25 @@ from ..errors import ArticleError, UnsupportedFormat
 
 SIDECAR_SUFFIXES = (".meta.yml", ".meta.yaml", ".meta.json")
 _SLASH_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+#: ``<outlet>_<YYYY-MM-DD>[_<slug>].ext``, as in ``breitbart_2016-09-12_stealth-over-health.txt``
+_NAME_RULE = re.compile(r"^([A-Za-z][A-Za-z0-9.&-]*)_(\d{4}-\d{2}-\d{2})(?:_|$)")
+
+
+def name_metadata(path: str | Path | None) -> dict[str, Any]:
+    """The outlet and publication date a file name gives by the rule
+    ``<outlet>_<YYYY-MM-DD>[_<slug>]`` (``{"outlet": "breitbart", "published":
+    date(2016, 9, 12)}``); ``{}`` when the name does not follow it (or the date is not a
+    calendar date). The lowest precedence: a sidecar, the page or the record, and the
+    ``published``/``meta`` arguments all come first (:func:`_build`)."""
+    if not path:
+        return {}
+    m = _NAME_RULE.match(Path(str(path)).stem)
+    if not m:
+        return {}
+    try:
+        return {"outlet": m[1], "published": date.fromisoformat(m[2])}
+    except ValueError:
+        return {}
 
 
 def _parse_date(value: Any) -> date | None:
@@ -156,6 +175,11 @@ def _build(
         chosen, origin = side_published, "sidecar"
     if chosen is None and content_published is not None:
         chosen, origin = content_published, content_kind
+    named = name_metadata(path)
+    if named and not meta.get("outlet"):
+        meta["outlet"] = named["outlet"]
+    if named and chosen is None:
+        chosen, origin = named["published"], "file name"
     meta["published_source"] = origin
     meta.update(extra)
     return Document(text=text, meta=meta, published=chosen, source=str(path) if path is not None else None)
