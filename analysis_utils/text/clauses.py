@@ -20,6 +20,7 @@ from pairing marks again here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # --- chunks -----------------------------------------------------------------------------------
 CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s)|\s[-–—]{1,2}\s|[–—]|\.{3,}|…|[\"“”]|\s\(|\)(?=\s)")
@@ -37,14 +38,44 @@ def clause_chunks(sentence: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if sentence[s:e].strip(_CHUNK_STRIP)]
 
 
-def chunk_around(sentence: str, s: int, e: int) -> tuple[int, int]:
+def clause_breaks(sentence: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the clause breaks (:data:`CLAUSE_BREAK` matches) of
+    ``sentence``, in order: found once, for many :func:`chunk_around` calls on it."""
+    spans = [m.span() for m in CLAUSE_BREAK.finditer(sentence)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def chunk_around(sentence: str, s: int, e: int,
+                 breaks: tuple[list[int], list[int]] | None = None) -> tuple[int, int]:
     """``(left, right)``: from the end of the last clause break before ``s`` to the
-    start of the first one after ``e`` (the sentence's ends when there is none)."""
-    left = 0
-    for m in CLAUSE_BREAK.finditer(sentence, 0, s):
+    start of the first one after ``e`` (the sentence's ends when there is none).
+
+    ``breaks``: :func:`clause_breaks` of ``sentence``, when several spans of one sentence
+    are asked: each call then looks at a few characters around ``s`` and ``e`` instead
+    of the sentence up to them (the same result)."""
+    if breaks is None:
+        breaks = clause_breaks(sentence)
+    starts, ends = breaks
+    # left: the last break of sentence[:s] (as cut there: a break that would look past
+    # ``s``, ",", "..." or " -- " ending there, is read again on the cut text). A match
+    # attempt at ``p`` reads at most ``p + 3`` (a dot run: to its end), so the sentence's
+    # own breaks that start before ``b`` are those of the cut text too
+    b = max(0, s - 3)
+    if s > 0 and s <= len(sentence) and sentence[s - 1] == ".":
+        while b > 0 and sentence[b - 1] == ".":
+            b -= 1
+    k = bisect_left(starts, b)
+    left = ends[k - 1] if k else 0
+    for m in CLAUSE_BREAK.finditer(sentence, max(b, left), s):
         left = m.end()
-    m = CLAUSE_BREAK.search(sentence, e)
-    return left, (m.start() if m else len(sentence))
+    # right: the first break starting at ``e`` or after; ``e`` inside a break of the
+    # sentence may start one of its own there (".... " from its second dot)
+    k = bisect_left(starts, e)
+    if k and ends[k - 1] > e:
+        for p in range(e, ends[k - 1]):
+            if CLAUSE_BREAK.match(sentence, p):
+                return left, p
+    return left, (starts[k] if k < len(starts) else len(sentence))
 
 
 # --- the clause of a target ---------------------------------------------------------------------

@@ -17,10 +17,12 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress
+from operator import itemgetter
 from typing import Any, Callable
 
 from ..text.alternation import word_alternation
@@ -28,7 +30,7 @@ from .rules import clock, dates, durations, holidays, periods, relative, vague
 from .points import PARTS, Point, interval_of_value
 from .patterns import FEATURES, Rule, fold_safe_lower, lower_case_form
 from .resolve import Ctx, Result
-from .tense import clause_tense, tense_cues
+from .tense import SentenceTenses, tense_cues
 
 # the order matters: among candidates of the same length and priority the earlier rule wins
 RULES: tuple[Rule, ...] = (
@@ -166,12 +168,37 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping candidates, longest first, then by rule priority."""
+    """Non-overlapping candidates, longest first, then by rule priority. The characters
+    taken are marked in a mask, so that each candidate is tested on its own span (not
+    against every candidate kept). Candidates are non-empty spans."""
+    if not cands:
+        return []
+    lo = min(c.start for c in cands)
+    taken = bytearray(max(c.end for c in cands) - lo)
     chosen: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        s, e = c.start - lo, c.end - lo
+        if taken.find(1, s, e) < 0:
+            taken[s:e] = b"\x01" * (e - s)
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
+
+
+class _Near:
+    """The candidates of a region by position, to find those overlapping a span."""
+
+    def __init__(self, cands: list[_Cand]):
+        self.cands = cands
+        self.by_start = sorted(range(len(cands)), key=lambda i: cands[i].start)
+        self.starts = [cands[i].start for i in self.by_start]
+        self.longest = max(c.end - c.start for c in cands)
+
+    def overlapping(self, c: _Cand) -> list[_Cand]:
+        """The candidates overlapping ``c`` (``c`` too), in the order of the list."""
+        cands = self.cands
+        lo = bisect.bisect_left(self.starts, c.start - self.longest + 1)
+        hi = bisect.bisect_left(self.starts, c.end)
+        return [cands[i] for i in sorted(i for i in self.by_start[lo:hi] if cands[i].end > c.start)]
 
 
 # rules whose words are also common in names and titles ("USA Today", ABC's "This
@@ -190,7 +217,16 @@ def _is_title_case(s: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def _looks_like_name(text: str, c: _Cand, sent: tuple[int, int]) -> bool:
+def _is_headline(sentence: str) -> bool:
+    """Is (almost) every word of the sentence capitalised?"""
+    words = _NAME_WORD.findall(sentence)
+    return bool(len(words)) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _looks_like_name(text: str, c: _Cand, sent: tuple[int, int],
+                     headlines: dict[tuple[int, int], bool] | None = None) -> bool:
+    """Is the match a name or a title ("USA Today")? ``headlines``: sentence -> whether
+    it is a headline, kept by the caller (each sentence read once)."""
     if c.rule not in _TITLE_SENSITIVE:
         return False
     span = text[c.start:c.end]
@@ -199,8 +235,12 @@ def _looks_like_name(text: str, c: _Cand, sent: tuple[int, int]) -> bool:
     if c.start == sent[0] or _OPENING_BEFORE.search(text[max(sent[0], c.start - 2):c.start]) is None and \
             _SENTENCE_START_BEFORE.search(text[max(sent[0], c.start - 3):c.start]):
         return False
-    words = _NAME_WORD.findall(text[sent[0]:sent[1]])
-    if len(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+    headline = None if headlines is None else headlines.get(sent)
+    if headline is None:
+        headline = _is_headline(text[sent[0]:sent[1]])
+        if headlines is not None:
+            headlines[sent] = headline
+    if headline:
         return False  # a headline: every word is capitalised
     return True
 
@@ -260,28 +300,35 @@ def tag(text: str, anchor: date | None, regions: list[tuple[int, int]],
             # the 19th" finds its day
             return (bisect.bisect_right(sent_starts, q.start), q.rule == "clock_time", q.start)
 
-        queue = sorted(_select(cands), key=order)
+        # the expressions to resolve, in that order (a heap); each failed one is replaced
+        # by the shorter candidates it had displaced that overlap no expression kept or
+        # waiting: the characters of those are marked in ``live``
+        queue = sorted(((order(c), i, c) for i, c in enumerate(_select(cands))), key=itemgetter(0))
+        seq = len(queue)
+        live = bytearray(re_ - rs)
+        for _, _, c in queue:
+            live[c.start - rs:c.end - rs] = b"\x01" * (c.end - c.start)
+        near: _Near | None = None
         failed: set[int] = set()
         para_focus: Point | None = None
         cur_sent = None
-        cues: list | None = None
         sent_focus: Point | None = None
-        k = 0
-        while k < len(queue):
-            c = queue[k]
+        tenses: SentenceTenses | None = None
+        headlines: dict[tuple[int, int], bool] = {}
+        while queue:
+            c = heapq.heappop(queue)[2]
             si = max(0, bisect.bisect_right(sent_starts, c.start) - 1)
             sent = sents[si]
             if not (sent[0] <= c.start < sent[1]):
                 sent = (c.start, c.end)
             if sent != cur_sent:
-                cur_sent, sent_focus, cues = sent, None, None
-            stext = text[sent[0]:sent[1]]
-            if cues is None:
-                cues = tense_cues(stext)
-            tense = clause_tense(stext, c.start - sent[0], c.end - sent[0], cues)
+                cur_sent, sent_focus = sent, None
+                stext = text[sent[0]:sent[1]]
+                tenses = SentenceTenses(stext, tense_cues(stext))
+            tense = tenses.tense(c.start - sent[0], c.end - sent[0])
             ctx = Ctx(text, anchor, tense, sent, para_focus, doc_focus, sent_focus, year_focus, c.start, c.end)
             res = None
-            if not _looks_like_name(text, c, sent):
+            if not _looks_like_name(text, c, sent, headlines):
                 try:
                     res = c.handler(c.m, ctx)
                 except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
@@ -289,17 +336,16 @@ def tag(text: str, anchor: date | None, regions: list[tuple[int, int]],
             if res is None:
                 # fall back on the shorter candidates this one had displaced
                 failed.add(id(c))
-                others = queue[:k] + queue[k + 1:]
-                alts = [a for a in cands if id(a) not in failed and a is not c
-                        and a.start < c.end and c.start < a.end
-                        and all(a.end <= o.start or a.start >= o.end for o in others)]
-                del queue[k]
-                if alts:
-                    for a in _select(alts):
-                        queue.append(a)
-                    queue[k:] = sorted(queue[k:], key=order)
+                live[c.start - rs:c.end - rs] = bytes(c.end - c.start)
+                if near is None:
+                    near = _Near(cands)
+                alts = [a for a in near.overlapping(c) if id(a) not in failed and a is not c
+                        and live.find(1, a.start - rs, a.end - rs) < 0]
+                for a in _select(alts):
+                    live[a.start - rs:a.end - rs] = b"\x01" * (a.end - a.start)
+                    heapq.heappush(queue, (order(a), seq, a))
+                    seq += 1
                 continue
-            k += 1
             c_start, res = _part_of_day_prefix(text, c.start, res)
             iv = res.point.interval() if res.point is not None else (None, None)
             if res.value and "/" in str(res.value) and res.point is not None and res.type == "DATE":

@@ -42,6 +42,7 @@ Reference rows add ``ref_id``, ``kind``, ``citation``, ``url``, ``treaty``,
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 from typing import Any, Iterable
 
@@ -175,21 +176,31 @@ def _events(article: Any, timex_rows: list, a_iso: str | None, a_source: str,
     seg_bounds: dict[int, tuple[int, int]] | None = None
     all_mentions = [(int(st), int(en), actor, str(via), int(sid)) for st, en, actor, via, sid in zip(
         *(mentions[c].tolist() for c in ("start", "end", "actor", "via", "sentence_id")))]
+    # each sentence's mentions, and the mentions and the timexes by start: an event reads
+    # those of its sentence (or segment), not all of them, in the tables' order
+    by_sentence: dict[int, list] = {}
+    for m in all_mentions:
+        by_sentence.setdefault(m[4], []).append(m)
+    mentions_by_start = _ByStart([m[0] for m in all_mentions])
     timex_starts = [(int(o.start), int(o.end)) for o in timex_rows]
+    timexes_by_start = _ByStart([st for st, _ in timex_starts])
     rows = []
+    span, text = None, ""
     for i, (r, (ds, de)) in enumerate(dated):
         if r.sentence_id >= 0:
             s0, s1, _ = sent_spans[r.sentence_id]
-            ms_rows = [m for m in all_mentions if m[4] == r.sentence_id]
+            ms_rows = by_sentence.get(r.sentence_id, [])
         else:  # no sentence holds it (a dateline, say): read its segment
             if seg_bounds is None:
                 segs = article.segments
                 seg_bounds = dict(zip(segs["segment_id"].tolist(), zip(segs["start"].tolist(), segs["end"].tolist())))
             s0, s1 = (int(v) for v in seg_bounds[r.segment_id])
-            ms_rows = [m for m in all_mentions if m[0] >= s0 and m[1] <= s1]
-        text = article.text[s0:s1]
+            ms_rows = [m for m in map(all_mentions.__getitem__, mentions_by_start.within(s0, s1 + 1)) if m[1] <= s1]
+        if (s0, s1) != span:  # the sentence's text sliced once for its events
+            span, text = (s0, s1), article.text[s0:s1]
         ms = [Mention(st - s0, en - s0, str(actor), via) for st, en, actor, via, _ in ms_rows if actor is not None]
-        others = [(st - s0, en - s0) for st, en in timex_starts if s0 <= st < s1 and st != r.start]
+        others = [(st - s0, en - s0) for st, en in map(timex_starts.__getitem__, timexes_by_start.within(s0, s1))
+                  if st != r.start]
         lab = event_label(text, r.start - s0, r.end - s0, ms, others)
         actors = _clause_actors(ms, [(lab.start, lab.end), (lab.subject_start, lab.subject_end)])
         kind = _RESOLVED.get(r.anchor_kind, a_source if r.anchor_kind == "publication" else "none")
@@ -204,6 +215,19 @@ def _events(article: Any, timex_rows: list, a_iso: str | None, a_source: str,
     out = _table(rows)
     out.attrs.update(anchor=a_iso, anchor_source=a_source)
     return out
+
+
+class _ByStart:
+    """Positions of rows (their starts), to find the rows starting in a span."""
+
+    def __init__(self, starts: list[int]):
+        self.order = sorted(range(len(starts)), key=starts.__getitem__)
+        self.starts = [starts[i] for i in self.order]
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """The rows (their positions in the list) starting at ``lo`` or after and before
+        ``hi``, in the list's order."""
+        return sorted(self.order[bisect_left(self.starts, lo):bisect_left(self.starts, hi)])
 
 
 def _table(rows: list[dict]) -> pd.DataFrame:

@@ -36,6 +36,7 @@ Rules, in order
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -46,7 +47,10 @@ MAX_OBJECT_WORDS = 7
 MAX_SUBJECT_WORDS = 8
 MAX_LABEL_WORDS = 16
 
-_WORD = re.compile(r"[\w'’.-]*\w|[\w]")
+# a word: letters and digits, with apostrophes, periods and hyphens inside or before
+# ("U.S.", "'90s"). No match starts right after one of ``'’.-`` (its run was tried from
+# its start: a run with no letter after it is read once, not from each of its marks)
+_WORD = re.compile(r"(?<!['’.-])[\w'’.-]*\w|[\w]")
 _TIME_PREP = r"after|before|since|following|during|until|till|amid|ahead\s+of|prior\s+to|from"
 _DET = (r"the|their|his|her|its|our|my|your|a|an|this|that|these|those|"
         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s")
@@ -112,7 +116,7 @@ _SPACES = re.compile(r"\s+")
 _END_PUNCT = re.compile(r"[.,;:!?…]+(['’]?)$")
 # (opening quote, its pattern, closing quote, its pattern): a scare quote opens before a
 # word and closes after one
-_QUOTE_PAIRS = tuple((re.compile(rf"(?:^|\s){op}(?=\w)"), cl, re.compile(rf"(?<=[\w.!?]){cl}(?=\s|$|[.,;:!?])"))
+_QUOTE_PAIRS = tuple((op, re.compile(rf"(?:^|\s){op}(?=\w)"), cl, re.compile(rf"(?<=[\w.!?]){cl}(?=\s|$|[.,;:!?])"))
                      for op, cl in (("'", "'"), ("‘", "’")))
 
 
@@ -121,8 +125,8 @@ def _tidy(s: str) -> str:
     s = _SPACES.sub(" ", s).strip()
     s = s.strip(" ,;:-–—…\"“”()[]")
     s = _END_PUNCT.sub(r"\1", s).strip()
-    for opening, cl, closing in _QUOTE_PAIRS:
-        if len(opening.findall(s)) > len(closing.findall(s)):
+    for op, opening, cl, closing in _QUOTE_PAIRS:
+        if op in s and len(opening.findall(s)) > len(closing.findall(s)):  # (no opening without its mark)
             s += cl
     return s
 
@@ -193,14 +197,31 @@ def _extend_verb(sentence: str, s: int, e: int, limit: int) -> int:
 
 def _verb_group_start(sentence: str, vs: int, cues: list[tuple[int, int]]) -> int:
     """Start of the verb group ending with the cue at ``vs``: an auxiliary cue right
-    before it ("was | removed", "has | been | sent") belongs to it."""
+    before it ("was | removed", "has | been | sent") belongs to it. The cues are tried
+    nearest first (the one ending last wins; among equal ends the first listed), and
+    no further once a word that is not an adverb stands between the cue and ``vs``."""
+    aux = _AUX | _MODALS
+
+    def adverb(w: str) -> bool:
+        return w.lower() in _ADVERBS or w.lower().endswith("ly")
+
+    ranked = sorted(range(len(cues)), key=lambda i: (-cues[i][1], i))
+    neg_ends = [-cues[i][1] for i in ranked]
     while True:
-        prev = [c for c in cues if c[1] <= vs
-                and sentence[c[0]:c[1]].split()[-1].lower() in _AUX | _MODALS
-                and all(w.lower() in _ADVERBS or w.lower().endswith("ly") for w in sentence[c[1]:vs].split())]
-        if not prev:
+        found = None
+        for r in range(bisect_left(neg_ends, -vs), len(ranked)):
+            c = cues[ranked[r]]
+            if sentence[c[0]:c[1]].split()[-1].lower() in aux and all(map(adverb, sentence[c[1]:vs].split())):
+                found = c
+                break
+            # the words after this cue's first one are words of the text between any cue
+            # ending before it and ``vs``: one that is not an adverb rules those out
+            nxt = cues[ranked[r + 1]] if r + 1 < len(ranked) else None
+            if nxt is not None and nxt[1] <= c[0] and not all(map(adverb, sentence[c[0]:vs].split()[1:])):
+                break
+        if found is None:
             return vs
-        vs = max(prev, key=lambda c: c[1])[0]
+        vs = found[0]
 
 
 def _cut_subject(s: str) -> str:
@@ -269,6 +290,22 @@ def _main_subject(sentence: str, chunks: list[tuple[int, int]], before: int) -> 
     return None
 
 
+_CHUNKS_READ: tuple = (None, None)  # the last sentence and its chunks
+
+
+def _chunks_of(sentence: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The clause chunks of the sentence (the whole sentence when it has none) and their
+    starts; the last sentence's are kept (each of its dated expressions asks)."""
+    global _CHUNKS_READ
+    last = _CHUNKS_READ
+    if last[0] is sentence:
+        return last[1]
+    chunks = clause_chunks(sentence) or [(0, len(sentence))]
+    found = (chunks, [a for a, _ in chunks])
+    _CHUNKS_READ = (sentence, found)
+    return found
+
+
 def event_label(sentence: str, ts: int, te: int, mentions: Iterable[Mention] = (),
                 others: Iterable[tuple[int, int]] = ()) -> Label:
     """A short label for what happened at the expression ``sentence[ts:te]``.
@@ -286,9 +323,9 @@ def event_label(sentence: str, ts: int, te: int, mentions: Iterable[Mention] = (
         tail = re.split(r"[;:,.!?\"“”]\s|[;:!?\"“”]|\.$", sentence[te + pm.end():])[0]
         text = _tidy(timex + "'s " + _cap_words(tail, MAX_OBJECT_WORDS))
         return Label(text, "possessive", ts, te + pm.end() + len(tail))
-    chunks = clause_chunks(sentence) or [(0, len(sentence))]
-    k = next((i for i, (s, e) in enumerate(chunks) if s <= ts < e), None)
-    if k is None:
+    chunks, starts = _chunks_of(sentence)
+    k = bisect_right(starts, ts) - 1  # the chunk holding the expression (chunks are disjoint, in order)
+    if k < 0 or ts >= chunks[k][1]:
         k = min(range(len(chunks)), key=lambda i: abs(chunks[i][0] - ts))
     cs, ce = chunks[k]
     # a dated noun phrase: "after the summit in July of the same year"
@@ -327,7 +364,8 @@ def event_label(sentence: str, ts: int, te: int, mentions: Iterable[Mention] = (
     ve = _extend_verb(sentence, vs, ve, hi)
     verb = sentence[vs:ve]
     # subject: in the verb's own chunk, after the expression when it comes first
-    vchunk = next((c for c in chunks if c[0] <= vs < c[1]), (lo, hi))
+    j = bisect_right(starts, vs) - 1
+    vchunk = chunks[j] if j >= 0 and vs < chunks[j][1] else (lo, hi)
     sub_lo = max(vchunk[0], te if te <= vs else lo)
     sub_lo = _after_subordinator(sentence, sub_lo, vs)
     subj_span = _trim_span(sentence, sub_lo, vs)

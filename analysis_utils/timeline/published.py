@@ -36,11 +36,13 @@ How :func:`infer_published` decides, in this order
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from .points import MONTHS
+from ..errors import InputTypeError
 from ..text.document import Document
 from .timexes import timex_records, timex_rows
 
@@ -50,8 +52,10 @@ __all__ = [
     "publication_date",
 ]
 
+# (the spaces before the label read once: "\s*(?:\[|\()?\s*" would try every split of a
+# line of spaces between its two runs)
 _PUB_LABEL = re.compile(
-    r"(?i)^\s*(?:\[|\()?\s*(?P<label>input|inputted|published|publish(?:ed)?\s+date|posted|posted\s+on|date|dated|"
+    r"(?i)^\s*(?:[\[(]\s*)?(?P<label>input|inputted|published|publish(?:ed)?\s+date|posted|posted\s+on|date|dated|"
     r"first\s+published|created|registered|입력|등록|발행|게재|updated|last\s+updated|modified|edited|수정|업데이트)"
     r"\s*(?:on|at)?\s*[:：]?\s*"
 )
@@ -69,11 +73,29 @@ _YEARS_OR_MONTHS = re.compile(r"P(\d+)([YM])")
 _DAY_ORDINAL_VALUE = re.compile(r"XXXX-XX-(\d{2})")
 
 
+_ACCORDING_TO = re.compile(r"(?i)according\s+to")  # (no match starts inside another)
+
+
+def _holds_word(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` hold one of ``spans`` (the matches of a pattern in ``text``,
+    in order) as a word, with a boundary (``\\b``, as searched in that slice) on each side?"""
+    for a, b in spans[bisect_left(spans, (lo, -1)):]:
+        if b > hi:
+            break
+        if (a == lo or not _word_char(text[a - 1])) and (b == hi or not _word_char(text[b])):
+            return True
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _document(article_or_text: Any) -> Document:
     if isinstance(article_or_text, str):
         return Document(article_or_text, layout="plain")
     if not isinstance(getattr(article_or_text, "text", None), str):
-        raise TypeError("infer_published expects an Article or a str")
+        raise InputTypeError("infer_published expects an Article or a str")
     if not isinstance(article_or_text, Document):  # an object with text and segments
         return Document.with_segments(article_or_text.text, article_or_text.segments)
     return article_or_text
@@ -152,6 +174,7 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
         if mm:
             explicit_months.setdefault(int(mm.group(2)), []).append(int(mm.group(1)))
 
+    attributions = None
     for i, r in enumerate(rows):
         v = r.value if isinstance(r.value, str) else ""
         nxt = rows[i + 1] if i + 1 < len(rows) else None
@@ -191,8 +214,9 @@ def infer_published(article_or_text: Any) -> tuple[date | None, str]:
         # a bare day ordinal stated as today
         om = _DAY_ORDINAL_VALUE.fullmatch(v) if r.rule == "day_ordinal" else None
         if om:
-            sent = text[r.sentence_start:r.start]
-            attributed = re.search(r"(?i)\baccording\s+to\b", sent) is not None
+            if attributions is None:  # "according to" in the text, found once
+                attributions = [m.span() for m in _ACCORDING_TO.finditer(text)]
+            attributed = _holds_word(text, attributions, r.sentence_start, r.start)
             if attributed or r.tense == "present":
                 days.append((int(om.group(1)), f"{r.text!r} " + ("in an attribution" if attributed else "in a present-tense clause")))
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from ..text.alternation import word_alternation
-from ..text.clauses import chunk_around
+from ..text.clauses import chunk_around, clause_breaks
 from .patterns import fold_safe_lower, lower_case_form
 
 # news writes a scheduled event in the simple present: "the team leaves Thursday",
@@ -135,6 +136,7 @@ def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
             found = _LOWERED[rx].finditer(low)
         else:
             found = rx.finditer(sentence)
+        added: list[tuple[int, int]] = []  # this pattern's cues (disjoint from one another)
         for m in found:
             s, e = m.span()
             if s < e:  # the cues taken are disjoint: sorted by start, their ends are sorted too
@@ -160,45 +162,143 @@ def _tense_cues(sentence: str) -> list[tuple[int, int, str]]:
                 if prev and prev.group(1).lower() in _PARTICIPLE_BLOCKERS:
                     continue  # "will be held", "is being built": a participle, no past
             taken.append((s, e))
-            k = bisect_right(t_starts, s)
-            t_starts.insert(k, s)
-            t_ends.insert(k, e)
+            added.append((s, e))
             out.append((s, e, kind))
+        if added:  # into the sorted cues at once (a pattern's matches do not overlap)
+            spans = sorted([*zip(t_starts, t_ends), *added], key=itemgetter(0))
+            t_starts = [a for a, _ in spans]
+            t_ends = [b for _, b in spans]
     return out
 
 
 def clause_tense(sentence: str, s: int, e: int, cues: list[tuple[int, int, str]] | None = None) -> str:
     """Tense of the clause holding ``sentence[s:e]`` from the nearest cue
     (cues in the same clause first; reporting verbs count as past but lose
-    to any other cue within 30 characters)."""
-    left, right = chunk_around(sentence, s, e)
-    clause = sentence[left:right]
-    if _ATTRIBUTION.search(clause[: max(0, s - left)]):
-        return "none"
-    if cues is None:
-        cues = tense_cues(sentence)
-    inside = [c for c in cues if c[0] >= left and c[1] <= right and not (c[0] < e and s < c[1])]
-    pool = inside or [c for c in cues if not (c[0] < e and s < c[1])]
-    if not pool:
-        tense = "none"
-    else:
-        def dist(c):
-            d = (c[0] - e) if c[0] >= e else (s - c[1])
-            if c[2] in ("report", "report_present") and d > 6:
-                d += 30  # "said ... that it will": the reported clause has its own tense
-            elif c[2] == "past" and sentence[c[0]:c[1]].lower().endswith("ed"):
-                d += 15  # an -ed form may be an adjective; auxiliaries are surer
-            return d
+    to any other cue within 30 characters). For many spans of one sentence,
+    :class:`SentenceTenses` reads the sentence once."""
+    return SentenceTenses(sentence, cues).tense(s, e)
 
-        # the verb governing an adjunct usually comes before it ("will double
-        # its flights by August"); later cues in the clause are often
-        # participles ("markets untouched by ...")
-        before_cues = [c for c in inside if c[1] <= s]
-        best = min(before_cues or pool, key=dist)
-        tense = {"report": "past", "report_present": "none"}.get(best[2], best[2])
-    before = sentence[max(0, s - 20):s]
-    if _SINCE_BEFORE.search(before):
-        return "past"
-    if tense == "past" and _ENDPOINT_BEFORE.search(before):
-        return "none"
-    return tense
+
+_ATTRIBUTION_WORDS = re.compile(r"(?i:according\s+to)")  # _ATTRIBUTION without its \b
+_FAR = float("inf")  # no bound
+
+
+def _word_char(ch: str) -> bool:
+    """Is ``ch`` a word character (``\\w``, as ``\\b`` reads it)?"""
+    return ch.isalnum() or ch == "_"
+
+
+class SentenceTenses:
+    """:func:`clause_tense` of spans of one sentence: its clause breaks, its cues sorted
+    by position and its "according to"s are found once; each span is then read from the
+    cues nearest to it, not from a pass over all of them."""
+
+    def __init__(self, sentence: str, cues: list[tuple[int, int, str]] | None = None):
+        self.sentence = sentence
+        self.cues = cues = tense_cues(sentence) if cues is None else cues
+        self.breaks = clause_breaks(sentence)
+        self.attributions = [m.span() for m in _ATTRIBUTION_WORDS.finditer(sentence)]
+        self.order = order = sorted(range(len(cues)), key=lambda i: (cues[i][0], cues[i][1]))
+        self.starts = [cues[i][0] for i in order]
+        self.ends = [cues[i][1] for i in order]
+        # the cues tense_cues finds are disjoint, non-empty spans: sorted by start, their
+        # ends are sorted too, and a walk away from a span meets them nearest first
+        self.disjoint = all(a < b for a, b in zip(self.starts, self.ends)) and \
+            all(b <= a for b, a in zip(self.ends, self.starts[1:]))
+        # what is added to a cue's distance: reporting verbs 30 beyond 6 characters, an
+        # -ed form (maybe an adjective; auxiliaries are surer) 15
+        self.penalty = ["report" if kind in ("report", "report_present") else
+                        "ed" if kind == "past" and sentence[a:b].lower().endswith("ed") else None
+                        for a, b, kind in cues]
+
+    def _attributed(self, lo: int, hi: int) -> bool:
+        """Does ``sentence[lo:hi]`` hold "according to" (``_ATTRIBUTION`` searched there)?"""
+        text = self.sentence
+        for a, b in self.attributions[bisect_left(self.attributions, (lo, -1)):]:
+            if b > hi:
+                break
+            if (a == lo or not _word_char(text[a - 1])) and (b == hi or not _word_char(text[b])):
+                return True
+        return False
+
+    def _dist(self, k: int, s: int, e: int) -> int:
+        a, b, _ = self.cues[k]
+        d = (a - e) if a >= e else (s - b)
+        pen = self.penalty[k]
+        if pen == "report":
+            if d > 6:
+                d += 30  # "said ... that it will": the reported clause has its own tense
+        elif pen == "ed":
+            d += 15
+        return d
+
+    def _nearest(self, s: int, e: int, left: bool, lo: float, right: bool, hi: float) -> int | None:
+        """The cue (its index in ``cues``) of least distance, the first in ``cues`` among
+        equals, among: with ``left``, the cues ending at ``s`` or before and starting at
+        ``lo`` or after; with ``right``, the cues starting at ``e`` or after and ending at
+        ``hi`` or before. ``None`` when there is none. The cues are disjoint: walking
+        away from the span on both sides meets them in the order of their distance
+        before its penalty, and the walk stops beyond the best distance found."""
+        starts, ends, order = self.starts, self.ends, self.order
+        n = len(starts)
+        i = bisect_right(ends, s) - 1 if left else -1
+        j = bisect_left(starts, e) if right else n
+        best, best_d = None, 0
+        while True:
+            dl = s - ends[i] if i >= 0 and starts[i] >= lo else None
+            dr = starts[j] - e if j < n and ends[j] <= hi else None
+            if dl is None and dr is None:
+                return best
+            if dr is None or (dl is not None and dl <= dr):
+                d, k = dl, order[i]
+                i -= 1
+            else:
+                d, k = dr, order[j]
+                j += 1
+            if best is not None and d > best_d:
+                return best  # a penalty only adds to the distance
+            t = self._dist(k, s, e)
+            if best is None or t < best_d or (t == best_d and k < best):
+                best, best_d = k, t
+
+    def tense(self, s: int, e: int) -> str:
+        """The tense of the clause holding ``sentence[s:e]`` (:func:`clause_tense`)."""
+        sentence = self.sentence
+        left, right = chunk_around(sentence, s, e, self.breaks)
+        if self._attributed(left, min(max(left, s), right)):
+            return "none"
+        if self.disjoint and left <= s <= e <= right:
+            # the verb governing an adjunct usually comes before it ("will double
+            # its flights by August"); later cues in the clause are often
+            # participles ("markets untouched by ..."): the clause's cues before the
+            # span, else its cues after it, else the sentence's
+            k = self._nearest(s, e, True, left, False, right)
+            if k is None:
+                k = self._nearest(s, e, False, left, True, right)
+            if k is None:
+                k = self._nearest(s, e, True, -_FAR, True, _FAR)
+            best = None if k is None else self.cues[k]
+        else:
+            best = self._best_by_scan(s, e, left, right)
+        if best is None:
+            tense = "none"
+        else:
+            tense = {"report": "past", "report_present": "none"}.get(best[2], best[2])
+        before = sentence[max(0, s - 20):s]
+        if _SINCE_BEFORE.search(before):
+            return "past"
+        if tense == "past" and _ENDPOINT_BEFORE.search(before):
+            return "none"
+        return tense
+
+    def _best_by_scan(self, s: int, e: int, left: int, right: int) -> tuple[int, int, str] | None:
+        """The governing cue by a pass over all the cues (for cues that are not
+        disjoint spans, or a span outside its clause)."""
+        cues = self.cues
+        keep = [k for k, c in enumerate(cues) if not (c[0] < e and s < c[1])]
+        inside = [k for k in keep if cues[k][0] >= left and cues[k][1] <= right]
+        pool = inside or keep
+        if not pool:
+            return None
+        before_cues = [k for k in inside if cues[k][1] <= s]
+        return cues[min(before_cues or pool, key=lambda k: self._dist(k, s, e))]

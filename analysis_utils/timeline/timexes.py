@@ -144,6 +144,7 @@ from typing import Any
 import pandas as pd
 
 from .points import safe_date
+from ..errors import InputTypeError
 from ..text.document import Document
 from ..text.frames import ints, objects, table
 from .engine import tag
@@ -231,7 +232,7 @@ def find_timexes(text: str, anchor: Any = None) -> pd.DataFrame:
     ``str``.
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, not {type(text).__name__}")
+        raise InputTypeError(f"text must be a str, not {type(text).__name__}")
     a = parse_anchor(anchor)
     # the table of timexes_of(...)[COLUMNS], made from the rows with those columns only
     return _records_frame(timex_records(Document(text, layout="plain"), a), COLUMNS)

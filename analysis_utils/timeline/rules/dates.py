@@ -373,6 +373,19 @@ def _h_apos_year(m, ctx):
 
 
 _NOT_A_DECADE = re.compile(r"(?i:\b(?:temperatures?|degrees?|highs?|lows?|fahrenheit|celsius|scored?|points|percent|mph|ages?|aged)\b|°|%)")
+_NOT_A_DECADE_READ: tuple = (None, None, False)  # the last text, sentence span and answer
+
+
+def _not_a_decade(text: str, sentence: tuple[int, int]) -> bool:
+    """Does the sentence speak of temperatures, scores or ages (``_NOT_A_DECADE``)? The
+    last sentence's answer is kept (each of its decades asks)."""
+    global _NOT_A_DECADE_READ
+    last = _NOT_A_DECADE_READ
+    if last[0] is text and last[1] == sentence:
+        return last[2]
+    found = _NOT_A_DECADE.search(text[sentence[0]:sentence[1]]) is not None
+    _NOT_A_DECADE_READ = (text, sentence, found)
+    return found
 
 
 @rule(
@@ -391,7 +404,7 @@ def _h_decade(m, ctx):
     if len(d) == 3:
         # "the 60s" without an apostrophe: only after "the", and not a temperature
         # or a score ("highs in the 80s")
-        if not m.group("the") or _NOT_A_DECADE.search(ctx.text[ctx.sentence[0]:ctx.sentence[1]]):
+        if not m.group("the") or _not_a_decade(ctx.text, ctx.sentence):
             return None
         d = "'" + d
     if d in words:

@@ -7,6 +7,7 @@ pattern and a resolver, registered in order in ``RULES``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import timedelta
 
 from ..points import PARTS, SEASONS, WEEKDAYS, Point, add_months, quarter_of, safe_date, shift
@@ -138,7 +139,7 @@ _HALF_CONTEXT = re.compile(
     r"exports?|imports?|production|investment|inflation|deficit|surplus|gdp|fiscal|percent|per\s+cent|prices?|"
     r"demand|shipments?|orders|spending|budget|unemployment|jobs)\b|%)"
 )
-_HALF_NOT_AFTER = re.compile(r"(?i:\s*(?:-|of\b|an?\s|hour|mile|inning|dozen|century|decade|point|percent|time\b|the\b))")
+_HALF_NOT_AFTER = re.compile(r"(?i:\s*+(?:-|of\b|an?\s|hour|mile|inning|dozen|century|decade|point|percent|time\b|the\b))")
 
 
 def _half_ok(m, text, s, e):
@@ -149,9 +150,33 @@ def _half_ok(m, text, s, e):
     hyphened = "-" in text[m.start("h"):e]  # "first-half profit", like "third-quarter"
     if not (m.group("the") or hyphened) or _HALF_NOT_AFTER.match(text, e):
         return False
-    a = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
-    b = text.find(".", e)
-    return _HALF_CONTEXT.search(text[a:b if b >= 0 else len(text)]) is not None
+    # the context: from the last period or line break before the match to the next period
+    dots, stops, hits = _half_index(text)
+    k = bisect_left(stops, s)
+    a = stops[k - 1] + 1 if k else 0
+    k = bisect_left(dots, e)
+    b = dots[k] if k < len(dots) else len(text)
+    k = bisect_left(hits, a)
+    return k < len(hits) and hits[k] < b
+
+
+_HALF_INDEXED: tuple = (None, None)  # the last text and its _half_index
+
+
+def _half_index(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The positions of the periods of ``text``, of its periods and line breaks, and the
+    starts of its ``_HALF_CONTEXT`` matches (the last text's kept: the check runs on each
+    match of a paragraph). No match holds a period, and none can start inside another:
+    a context ``text[a:b]`` (after a period or a line break, up to a period) holds a
+    match of its own exactly when a match of the text starts in it."""
+    global _HALF_INDEXED
+    last = _HALF_INDEXED
+    if last[0] is text:
+        return last[1]
+    found = ([m.start() for m in re.finditer(r"\.", text)], [m.start() for m in re.finditer(r"[.\n]", text)],
+             [m.start() for m in _HALF_CONTEXT.finditer(text)])
+    _HALF_INDEXED = (text, found)
+    return found
 
 
 @rule(
@@ -202,7 +227,9 @@ _SEASON = r"(?P<sea>spring|summer|fall|autumn|winter)"
 
 @rule(
     "season",
-    r"(?i:(?<![\w-])(?:the\s+(?=(?:early|late|mid)))?" + MODPRE + r"(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|past|coming)?\s*" + _SEASON
+    # (?!\s): a match that would start with spaces (trimmed off by the engine) starts at
+    # the season instead, so that each space of a long run is not read to its end
+    r"(?i:(?<![\w-])(?!\s)(?:the\s+(?=(?:early|late|mid)))?" + MODPRE + r"(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|past|coming)?\s*" + _SEASON
     + r"(?:\s+of\s+(?:(?P<y>" + YEAR4 + r"|" + SPOKEN_YEAR + r")|(?P<rely>this|last|next|the\s+same|that)\s+year)|\s+(?P<y3>" + YEAR4
     + r")(?![\w%]|[.,]\d))?\b)",
     prio=3,
@@ -405,8 +432,9 @@ _GENERIC_TODAY = re.compile(
 
 
 # "an overnight success", "the overnight rate": an adjective of manner or a name
+# (the spaces read once, possessively: every word after them starts with a letter)
 _OVERNIGHT_NOT = re.compile(
-    r"(?i:\s+(?:success|successes|sensation|celebrity|star|stay|stays|bag|trip|trips|flight|flights|train|ferry|bus|"
+    r"(?i:\s++(?:success|successes|sensation|celebrity|star|stay|stays|bag|trip|trips|flight|flights|train|ferry|bus|"
     r"camp|guests?|visitors?|shelter|accommodation|parking|delivery|shipping|mail|express|rates?|lending|loans?|"
     r"money|interest|funds?|repo|index|indexed|deposits?|market|markets|borrowing)\b)"
 )
