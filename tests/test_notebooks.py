@@ -288,3 +288,28 @@ def test_notebook_05_calls_on_a_corpus_of_one_article_without_actors_or_date(tmp
     assert speaker_options(quotes.iloc[0:0], articles) == []
     speaker_explorer(quotes.iloc[0:0], mentions, articles)  # "No quotations found in this corpus."
     plt.close("all")
+
+
+def test_notebook_05_runs_on_polnear_dev(tmp_path):
+    """Notebook 05 executed over 84 real articles from 7 outlets (``../shared/bench/
+    polnear_dev/text``; outlet and date from the file names): no cell fails, the overview
+    names the 7 outlets, and every chart is saved with its CSV."""
+    from conftest import SHARED
+
+    from analysis_utils.report.build import execute_notebook
+
+    dev = SHARED / "bench" / "polnear_dev" / "text"
+    if not dev.is_dir():
+        pytest.skip(f"needs {dev}")
+    nb = next(p for p in CORPUS_NOTEBOOKS if p.name.startswith("05"))
+    out = tmp_path / "out"
+    execute_notebook(nb, tmp_path / nb.name, {"CORPUS": str(dev), "OUTPUT_DIR": str(out)}, cwd=tmp_path)
+    executed = nbformat.read(str(tmp_path / nb.name), as_version=4)
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    text = "".join(o.get("text", "") for o in outputs) + "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
+    assert "84 articles analysed" in text
+    outlets = {p.name.split("_")[0] for p in dev.glob("*.txt")}
+    assert len(outlets) == 7 and all(o in text for o in outlets)
+    csvs = sorted((out / "figures").glob("05*.csv"))
+    assert len(csvs) >= 6 and all(c.with_suffix(".png").stat().st_size > 0 for c in csvs)
