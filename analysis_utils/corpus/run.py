@@ -8,8 +8,12 @@ tables of its inputs (:func:`.batch.analyse_batch`, a pure function of them), wr
 the worker when it shares the output folder (a local cluster; ``workers_write``), else
 sent back to the driver, which writes them (:func:`.store.write_tables`). The driver keeps
 at most two tasks per worker in flight and writes each batch's manifest entry when its
-tables are written (:func:`.store.write_manifest`). Memory therefore stays flat: neither
-the driver nor a worker ever holds more than a few batches, whatever the corpus size.
+tables are written (:func:`.store.write_manifest`). A folder is listed as it is read, one
+of its folders at a time (:func:`analysis_utils.text.folders.iter_article_names`), in the
+order :func:`analysis_utils.load_corpus` gives. Memory therefore stays flat: neither the
+driver nor a worker ever holds more than a few batches, whatever the corpus size (the
+driver holds the list of inputs only when it is given one, and, when it resumes, the
+names of the inputs done).
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..text.files import expand_user
+from ..text.folders import iter_article_names
 from .batch import MAX_CHARS, TIME_LIMIT, analyse_and_write
 from .store import CorpusError, Lock, check_settings, done_inputs, remove_unfinished, write_manifest, write_tables
 
@@ -80,9 +85,19 @@ def corpus_inputs(source: Any, pattern: str | None = None) -> tuple[list[Any], l
     return files, files, described
 
 
-def _batches(items: list[Any], keys: list[str], size: int) -> Iterator[tuple[list[Any], list[str]]]:
-    for k in range(0, len(items), size):
-        yield items[k:k + size], keys[k:k + size]
+def _chunks(pairs: Iterator[tuple[Any, str]], size: int) -> Iterator[list[tuple[Any, str]]]:
+    """``(input, key)`` pairs in lists of ``size`` (the last shorter), read as they come."""
+    while chunk := list(itertools.islice(pairs, size)):
+        yield chunk
+
+
+def _folder_of(source: Any) -> Path | None:
+    """``source`` as a folder, when it is one (a path, not a glob or a list)."""
+    if isinstance(source, (str, os.PathLike)):
+        p = expand_user(os.fspath(source))
+        if p.is_dir():
+            return p
+    return None
 
 
 def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None = None,
@@ -114,21 +129,31 @@ def analyze_corpus(source: Any, out: str | os.PathLike, *, workers: int | None =
 
     out = expand_user(out)
     t0 = time.perf_counter()
-    items, keys, described = corpus_inputs(source, pattern)
-    n_inputs = len(keys)
+    folder = _folder_of(source)
+    if folder is not None:  # a folder: listed as it is read, one of its folders at a time
+        if next(iter_article_names(folder, pattern), None) is None:
+            corpus_inputs(source, pattern)  # raises ArticleNotFound, saying what it looked for
+        described = str(folder.resolve())
+    else:
+        items, keys, described = corpus_inputs(source, pattern)
     summary = CorpusSummary(out=out)
     with Lock(out):
         check_settings(out, {"source": described, "batch_size": batch_size, "max_chars": max_chars})
         done, batches_done = done_inputs(out)
         remove_unfinished(out, batches_done)
-        if done:
-            kept = [n for n, k in enumerate(keys) if k not in done]
-            items, keys = [items[n] for n in kept], [keys[n] for n in kept]
-            del kept
-        summary.skipped = n_inputs - len(keys)
+        if folder is not None:
+            n_inputs = summary.skipped = 0
+            for name in iter_article_names(folder, pattern):  # a first pass: how many, how many done
+                n_inputs += 1
+                summary.skipped += name in done
+            pairs = ((name, name) for name in iter_article_names(folder, pattern) if name not in done)
+        else:
+            n_inputs = len(keys)
+            pairs = ((item, key) for item, key in zip(items, keys) if key not in done)
+            summary.skipped = n_inputs - sum(1 for k in keys if k not in done)
         next_batch = max(batches_done, default=-1) + 1
-        jobs = ((next_batch + n, b_items, b_keys)  # made as they are submitted, not all at once
-                for n, (b_items, b_keys) in enumerate(_batches(items, keys, batch_size)))
+        jobs = ((next_batch + n, [i for i, _ in chunk], [k for _, k in chunk])  # made as they are submitted
+                for n, chunk in enumerate(_chunks(pairs, batch_size)))
         bar = _progress(progress, n_inputs, summary.skipped)
         try:
             if workers_write is None:

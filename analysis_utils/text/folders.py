@@ -56,6 +56,37 @@ def _walk(folder: Path, pattern: str | None) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def iter_article_names(folder: Path, pattern: str | None = None) -> Iterator[str]:
+    """The article files under ``folder`` as path strings, in the order of
+    :func:`_article_files` (by their parts: at each level, files and folders by name), one
+    folder at a time: a corpus of any size is listed in the memory of its largest folder."""
+    root = Path(folder)
+
+    def visit(d: str) -> Iterator[str]:
+        try:
+            with os.scandir(d) as it:
+                # as os.walk: a link to a folder is neither read nor entered
+                entries = sorted((e.name, _is_dir(e), e.is_symlink()) for e in it)
+        except OSError:
+            return
+        for name, is_dir, link in entries:
+            path = os.path.join(d, name)
+            if is_dir:
+                if not name.startswith(".") and not link:
+                    yield from visit(path)
+            elif _wanted(Path(path), root, pattern):
+                yield path
+
+    yield from visit(os.fspath(root))
+
+
 def _article_files(source: Any, pattern: str | None) -> list[Path]:
     """The files of a corpus, in a deterministic order; ArticleNotFound when none."""
     if isinstance(source, (str, os.PathLike)):

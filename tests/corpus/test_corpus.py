@@ -1,6 +1,7 @@
 """analysis_utils.corpus: the corpus command, its tables, resume, the lock, bad inputs."""
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import shutil
@@ -218,3 +219,22 @@ def test_load_article_with_an_unexpandable_home_raises_the_kits_error():
         list(load_corpus("~0"))
     with pytest.raises(ArticleError):
         load_article("~nosuchuser0/article.txt")
+
+
+def test_a_folder_is_listed_as_it_is_read_in_the_order_of_load_corpus(tmp_path):
+    """The corpus command reads a folder one folder at a time (it does not hold the list
+    of all its files), in the order of load_corpus: at each level, files and folders by
+    name; hidden files and folders, sidecars and links to folders are left out."""
+    from analysis_utils.text.folders import _walk, iter_article_names
+
+    for rel in ["b.txt", "a/x.txt", "a b/y.txt", "a/c/z.md", "a.txt", "A/q.txt", "a/ä.txt", ".hid/k.txt",
+                "a-b.txt", "a/b.html", "a/.x.txt", "a/x.meta.yml", "README.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("Some text.", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)
+    got = list(iter_article_names(tmp_path))
+    assert got == [str(p) for p in _walk(tmp_path, None)]
+    assert [os.path.relpath(p, tmp_path) for p in got] == [
+        "A/q.txt", "a/b.html", "a/c/z.md", "a/x.txt", "a/ä.txt", "a b/y.txt", "a-b.txt", "a.txt", "b.txt"]
+    assert list(iter_article_names(tmp_path, "a/*")) == [str(p) for p in _walk(tmp_path, "a/*")]
+    assert not inspect.isgeneratorfunction(analyze_corpus) and inspect.isgenerator(iter_article_names(tmp_path))
