@@ -46,8 +46,9 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
 
-# Retrain the shipped models: target sentiment (needs ../shared/bench/newsmtsc) and the quote
-# models -- learned cue words, cue tagger, speaker ranker, speaker confidence (needs ../shared/bench/polnear_train).
+# Retrain the shipped models: target sentiment (needs ../shared/bench/newsmtsc), the quote
+# models -- learned cue words, cue tagger, speaker ranker, speaker confidence (needs ../shared/bench/polnear_train)
+# -- and the line model of page segmentation (needs ../shared/bench/pages and polnear_train).
 # scikit-learn lives in its own environment so that the notebook kernels do not import SciPy
 # (see pyproject.toml); the quote models need numpy only.
 TRAIN_VENV ?= .venv-train
@@ -56,6 +57,7 @@ train:
 	$(TRAIN_VENV)/bin/python -m pip install --quiet -e '.[train]'
 	$(TRAIN_VENV)/bin/python benchmarks/train_sentiment.py --cv
 	$(TRAIN_VENV)/bin/python benchmarks/train_quotes.py
+	$(TRAIN_VENV)/bin/python benchmarks/train_segments.py
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/bench_report.py

@@ -32,7 +32,7 @@ def load_article(
     ----------
     source:
         A :class:`pathlib.Path`; bytes (decoded with :func:`decode_bytes`, HTML if
-        they start with ``<!doctype html``/``<html``); or a ``str``. A ``str`` is
+        they start with ``<!doctype html``/``<html``, markup before it allowed); or a ``str``. A ``str`` is
         a path when it has no newline, is shorter than 1024 characters and either
         exists or looks like a path (ends with ``.txt .text .md .html .htm .json
         .jsonl``, or contains a path separator and no spaces); otherwise it is the

@@ -102,8 +102,10 @@ class Document:
             from .paragraphs import plain_segment_rows
 
             return plain_segment_rows(self.text)
-        from .segments import segment_rows
+        from .segments import block_segment_rows, segment_rows
 
+        if self.meta.get("html_blocks"):  # the typed blocks of an HTML page (html_blocks)
+            return block_segment_rows(self.text, self.meta["html_blocks"], self.meta.get("title"))
         return segment_rows(self.text, title=self.meta.get("title"))
 
     @cached_property
@@ -169,6 +171,18 @@ class Document:
         return SpanLookup((q.open, q.close) for q in self.quote_marks)
 
     @cached_property
+    def warnings(self) -> list[str]:
+        """What a reader of the analyses should know about this text, in plain words.
+
+        Today one case: a page in which no line reads as an article's own text (an index
+        page, a login wall, a cookie notice). It yields no body, and every table built
+        from the body is empty; the warning says so rather than counting the page's
+        clutter as an article."""
+        from .segments import page_warnings
+
+        return page_warnings(self.text, self.segment_rows)
+
+    @cached_property
     def headline(self) -> str | None:
         """The headline line of the text, else the metadata title, else ``None``."""
         seg = self.segments
@@ -221,4 +235,5 @@ def article_summary(article: Document) -> pd.DataFrame:
         ("body paragraphs", int((seg["kind"] == "body").sum())),
         ("sentences", len(article.sentences)),
     ]
+    rows += [("warning", w) for w in article.warnings]
     return pd.DataFrame(rows, columns=["field", "value"]).astype({"value": "string"})

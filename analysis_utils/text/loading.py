@@ -22,12 +22,17 @@ Formats
     Plain text. The bytes are decoded by :func:`decode_bytes`; the text is kept
     *exactly* as decoded (line endings, leading/trailing whitespace) except that a
     byte order mark is removed, because every offset in the kit indexes it.
-``.html`` ``.htm`` ``.xhtml`` (and strings/bytes starting with ``<!doctype`` or ``<html``)
-    The main text and metadata are extracted with trafilatura (comments and tables
-    left out); the publication date with htmldate (``original_date=True``, no
-    extensive search). The article text is ``title + "\\n\\n" + main text`` unless
-    the main text already starts with the title. A declared ``<meta charset>`` is
-    honoured when the bytes are not valid UTF-8 and decode under it.
+``.html`` ``.htm`` ``.xhtml`` (and strings/bytes starting with ``<!doctype`` or ``<html``,
+or with other markup ending before one within their first 4,000 characters)
+    The main text and metadata are extracted with trafilatura, as its XML tree (comments
+    left out, tables kept); the publication date with htmldate (``original_date=True``,
+    no extensive search). The article text is the title line, then one paragraph per
+    block of the tree (paragraph, heading, list item, quotation, table row), blank lines
+    between; ``meta["html_blocks"]`` keeps each block's span and kind (heading →
+    ``subheadline`` or ``body``, picture text → ``caption``, link lists and furniture →
+    ``boilerplate``), and the segments are those blocks (:mod:`.html_blocks`). A
+    declared ``<meta charset>`` is honoured when the bytes are not valid UTF-8 and
+    decode under it.
 ``.json``
     One JSON object with the text under ``"text"`` (or ``"content"``, ``"body"``);
     ``"published"`` (or ``"date"``) is the publication date; every other key goes

@@ -18,42 +18,61 @@ Columns of the segments table
                       headline (and the space after it) when ``repeats_headline``,
                       else ``start``. Downstream steps read ``text[content_start:end]``
 ``rule``              which rule decided the kind, so that every label can be checked
+``confidence``        how sure the kit is of the kind: the line model's probability that
+                      the line is the article's own text for ``headline``,
+                      ``subheadline``, ``body`` and ``caption``, one minus it for the
+                      clutter kinds; 1.0 for ``blank``; NaN where no model judged the
+                      segment (plain text, an HTML page's structure)
 
 Kinds
 -----
 ``headline``     the article's title line
-``subheadline``  deck lines between headline and the first paragraph; short title-like
-                 lines (crossheads) between paragraphs
-``body``         paragraphs of running text
+``subheadline``  deck lines between headline and the first paragraph; short headings
+                 (crossheads) set apart between paragraphs
+``body``         paragraphs of running text (and list items, table rows, short
+                 paragraphs of the article)
 ``caption``      photo captions: a line that repeats the headline, a line directly
                  above a credit line, or a line ending in an agency credit
-``credit``       "[Image source=...]", "Photo by ...", "(AP Photo/...)" lines
+``credit``       "[Image source=...]", "Photo by ...", "(AP Photo/...)", "© Getty Images"
 ``byline``       "By Jane Doe", "Reporter ...", a line with an e-mail address
 ``timestamp``    "Published 2024-06-17 09:00", "Updated: June 17, 2024" lines
 ``copyright``    "(c) Outlet. All rights reserved." and the like
 ``boilerplate``  page clutter: skip links in any language, "Text Size", "Close",
                  "Top", share/follow prompts, navigation, identifiers such as
-                 ``bar_progress``; every line before the headline; short lines after
-                 the copyright line
+                 ``bar_progress``, and every line the line model does not take for the
+                 article's own text (menus, teasers of other articles, comments,
+                 cookie and login notices)
 ``blank``        whitespace only
 
-How it decides (general rules, in this order)
----------------------------------------------
-1. Line patterns that do not depend on position: copyright, credit, byline,
-   timestamp, and page furniture (a phrase list in several languages, navigation
-   lines with separators, code-like identifiers, lines with no letters).
+How it decides
+--------------
+0. The lines of a hard-wrapped paragraph are joined into one segment
+   (:func:`_merge_wrapped`); line patterns that do not depend on position give copyright,
+   credit, byline, timestamp and page furniture (:mod:`.line_rules`: a phrase list in
+   several languages, navigation lines with separators, code-like identifiers, lines
+   with no letters).
+1. The **line model** (:mod:`.line_model`, learned from real pages by
+   ``benchmarks/train_segments.py``) gives every line the probability that it is the
+   article's own text, from what the line carries in plain text and its neighbours
+   (:mod:`.line_features`). A line is the article's when the probability reaches the
+   model's ``threshold``, or its ``prose_threshold`` for a line of running text.
 2. The headline: the metadata title when one is given and found; else the first
-   title-like line before the first paragraph whose text is repeated at the start of
-   a later line (captions repeat it); else the first title-like line before the first
-   paragraph with at least four words (or a lower-case word, which navigation lacks).
-3. Everything before the headline is boilerplate; title-like lines between headline
-   and first paragraph are the deck (``subheadline``).
+   title-like line before the first paragraph the model keeps whose text is repeated
+   at the start of a later line (captions repeat it); else the first title-like line
+   before that paragraph with at least four words (or a lower-case word, which
+   navigation lacks).
+3. Above the headline, only running text the model keeps is body; the rest is
+   boilerplate. Title-like lines directly under the headline form the deck
+   (``subheadline``) when the model does not rule them out (probability at least
+   :data:`WEAK`).
 4. Lines that repeat the headline, sit directly above a credit line, or end in an
-   agency credit are captions; prose lines are body; short title-like lines between
-   paragraphs are crossheads (``subheadline``); short lines after the copyright line
-   are boilerplate.
-0. Before all this, the lines of a hard-wrapped paragraph are joined into one
-   segment (see :func:`_merge_wrapped`).
+   agency credit are captions. Every other line the model does not keep is boilerplate,
+   except a short heading set apart between two paragraphs it keeps (a crosshead).
+   Of the lines it keeps, prose, list items and short paragraphs are body, short
+   headings set apart by blank lines are crossheads (``subheadline``).
+
+A text in which no line is body is a page without an article: :func:`page_warnings`
+says so (``Document.warnings``).
 
 "Prose" means a line with at least eight words that ends in terminal punctuation and
 is not in Title Case, or any line of forty words or more. "Title-like" means a line of
@@ -62,13 +81,56 @@ one to forty words that is not prose.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
 from ..errors import InputTypeError
+from .line_rules import (  # noqa: F401  (kept importable from here)
+    AGENCIES,
+    FURNITURE_PHRASES,
+    _BEYOND_KEY_SPACES,
+    _BYLINE,
+    _CLOSERS,
+    _COPYRIGHT,
+    _CREDIT,
+    _DATE_IN_LINE,
+    _FUNCTION_WORDS,
+    _IDENTIFIER,
+    _KEY_SPACES,
+    _LINE_RE,
+    _LONGEST_PHRASE,
+    _MARKUP_REMNANT,
+    _MONTH,
+    _NAV_SEPARATORS,
+    _NEWLINE,
+    _NON_WORD_RUN,
+    _NORM_TABLE,
+    _PROMPT,
+    _QUOTE_1,
+    _QUOTE_2,
+    _SEVERAL,
+    _SPACES,
+    _TERMINAL,
+    _TIMESTAMP_LEAD,
+    _TRAILING_CREDIT,
+    _WORD,
+    _ends_terminal,
+    _furniture,
+    _is_prose,
+    _may_be_copyright,
+    _may_navigate,
+    _n_words,
+    _norm,
+    _phrase_key,
+    _static_kind,
+    _title_case_ratio,
+    _word_tuple,
+    _words,
+    is_prose,
+    is_title_like,
+)
 
 KINDS = (
     "headline",
@@ -93,110 +155,8 @@ COLUMNS = [
     "repeats_headline",
     "content_start",
     "rule",
+    "confidence",
 ]
-
-# --- page furniture ------------------------------------------------------------------
-# Phrases that are whole lines of page chrome, compared after lower-casing and
-# stripping punctuation. Skip links come in every language a scraper meets.
-FURNITURE_PHRASES = frozenset(
-    {
-        # skip links
-        "skip to main content", "skip to content", "skip navigation", "skip to navigation",
-        "jump to content", "go to content", "본문 바로가기", "메뉴 바로가기",
-        "주메뉴 바로가기", "본문으로 바로가기", "기사 본문 바로가기", "本文へ移動",
-        "本文へスキップ", "メインコンテンツへスキップ", "跳到主要内容", "跳转到主要内容",
-        "跳至主要內容", "aller au contenu", "aller au contenu principal",
-        "zum inhalt springen", "zum hauptinhalt springen", "saltar al contenido",
-        "ir al contenido", "vai al contenuto", "перейти к содержанию",
-        # reader controls
-        "text size", "font size", "text resize", "font", "close", "open", "menu",
-        "main menu", "search", "print", "share", "email", "e mail", "copy link",
-        "copy url", "top", "back to top", "go to top", "to top", "scroll to top",
-        "listen", "listen to this article", "play", "pause", "previous", "next",
-        "next article", "previous article", "more", "see more", "view more",
-        "read more", "show more", "zoom", "bookmark", "save", "like", "comment",
-        "comments", "reply", "translate", "language", "en", "ko", "ja", "zh",
-        "글자크기", "글자 크기", "닫기", "공유", "인쇄", "스크랩", "구독",
-        # account, subscription, ads
-        "subscribe", "subscribe now", "sign in", "sign up", "log in", "login",
-        "log out", "register", "my account", "account", "newsletter",
-        "newsletters", "sign up for our newsletter", "advertisement", "ad",
-        "ads", "sponsored", "sponsored content", "promoted", "cookie settings",
-        "accept cookies", "accept all", "accept", "reject all", "manage cookies",
-        # site sections and promos
-        "home", "homepage", "news", "latest", "latest news", "breaking news",
-        "most read", "most viewed", "most popular", "popular", "trending",
-        "related articles", "related news", "related stories", "recommended",
-        "recommended for you", "you may also like", "more stories",
-        "more from this section", "special coverage", "opinion", "sections",
-        "join us on social", "follow us", "follow us on", "share this article",
-        "share this", "share on facebook", "share on twitter", "share on x",
-        "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "kakaotalk",
-        "kakao story", "naver", "line", "reddit", "youtube", "instagram", "rss",
-        "loading",
-    }
-)
-
-_NAV_SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]$")
-_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$")
-_MARKUP_REMNANT = re.compile(r"^\s*(?:<[^>]{1,200}>|\{[^}]*\}|function\s*\(|var\s+\w+\s*=)")
-
-_COPYRIGHT = re.compile(
-    r"©|\(c\)\s|\bcopyright\b|all rights reserved|unauthori[sz]ed reproduction"
-    r"|무단\s*전재|재배포\s*금지|版权所有|無断転載",
-    re.IGNORECASE,
-)
-
-# News agencies and picture desks whose names end or make up a credit line.
-AGENCIES = (
-    r"AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Yonhap|Yonhap News|Xinhua|Kyodo|KCNA|"
-    r"TASS|Sputnik|ANSA|dpa|Bloomberg|Shutterstock|Pool|Newsis|News1|Jiji"
-)
-_CREDIT = re.compile(
-    r"^\[\s*(?:image|photo|picture|graphic|video|illustration)s?\b[^\]]*\]$"
-    r"|^(?:photo|image|picture|graphic|illustration|video|footage)s?\s*"
-    r"(?:by|source|credit|courtesy|provided by)\b"
-    r"|^(?:photo|image|picture|graphic|illustration)s?\s*[:=]\s*\S"
-    r"|^(?:source|credit|courtesy)s?\s*[:=]\s*\S"
-    r"|^\(?(?:" + AGENCIES + r")(?:\s+(?:photo|file photo|images?))?(?:\s*/\s*[^)]*)?\)?$",
-    re.IGNORECASE,
-)
-# A caption that ends with its own credit: "... on June 19. (AP Photo/Vladimir Smirnov)"
-_TRAILING_CREDIT = re.compile(
-    r"[\(\[]\s*(?:(?:" + AGENCIES + r")(?:\s+(?:photo|file photo|images?))?(?:\s*/[^)\]]*)?"
-    r"|(?:photo|image|picture)s?\s*(?:by|[:=/])[^)\]]*)\s*[\)\]]$",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(
-    r"^(?:by|written by|reported by|words by)\s+\S"
-    r"|^(?:reporter|correspondent|staff writer|editor)s?\s*[:=]?\s*[A-Z\uac00-\ud7a3]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|\b(?:reporter|correspondent|staff writer)$",
-    re.IGNORECASE,
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE_IN_LINE = re.compile(
-    r"\b\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\b"
-    r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|\b\d{1,2}\s+" + _MONTH + r"\s+\d{4}\b",
-    re.IGNORECASE,
-)
-_TIMESTAMP_LEAD = re.compile(
-    r"^(?:published|updated|posted|last updated|modified|input|edited|date|입력|수정|기사입력)"
-    r"\s*(?:on|at)?\s*[:：]?",
-    re.IGNORECASE,
-)
-
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_TERMINAL = ".!?…。！？"
-_CLOSERS = "\"'”’»)]」』 \t"
-_FUNCTION_WORDS = frozenset(
-    "a an the to of in on at for and or but with by from as is are was were be will "
-    "after before over under into than that this".split()
-)
 
 
 @dataclass
@@ -209,40 +169,6 @@ class _Line:
     rule: str = ""
     repeats_headline: bool = False
     content_start: int = 0
-
-
-_NORM_TABLE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-_SPACES = re.compile(r"\s+")
-_NON_WORD_RUN = re.compile(r"[\W_]+")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_SEVERAL = re.compile(r"(?<!\.)[a-z]{2,}[.!?][\"'”’]?\s+[A-Z]")
-_PROMPT = re.compile(r"^(?:share|follow|join|subscribe|sign up|download)\b")
-_QUOTE_1 = re.compile(r"['’‘]")
-_QUOTE_2 = re.compile(r'["“”]')
-
-
-def _norm(s: str) -> str:
-    """Lower-case, unify quotes and dashes, collapse spaces: for comparing lines."""
-    s = unicodedata.normalize("NFKC", s).casefold()
-    s = s.translate(_NORM_TABLE)
-    return _SPACES.sub(" ", s).strip()
-
-
-# ASCII characters other than letters and digits, and the punctuation of English news
-# outside ASCII (NFKC turns each into punctuation or a space): a space in a phrase key
-_KEY_SPACES = {c: " " for c in range(128) if not chr(c).isalnum()}
-_KEY_SPACES.update({ord(c): " " for c in "’‘“”—–…\xa0"})
-
-
-def _phrase_key(s: str) -> str:
-    # every run of punctuation, "_" and whitespace becomes one space (the same as
-    # replacing each punctuation mark and "_" by a space, then collapsing spaces)
-    t = s.translate(_KEY_SPACES)
-    if t.isascii():  # letters, digits and spaces: NFKC changes nothing, casefold is lower
-        return " ".join(t.lower().split())
-    s = unicodedata.normalize("NFKC", s).casefold()
-    return _NON_WORD_RUN.sub(" ", s).strip()
 
 
 def _lines(text: str) -> list[_Line]:
@@ -259,120 +185,6 @@ def _lines(text: str) -> list[_Line]:
         s = m.start() + lead
         out.append(_Line(number=n, start=s, end=s + len(stripped), text=stripped, content_start=s))
     return out
-
-
-def _words(s: str) -> list[str]:
-    return _WORD.findall(s)
-
-
-@lru_cache(maxsize=512)
-def _word_tuple(s: str) -> tuple[str, ...]:
-    """:func:`_words` as a tuple, kept for the lines asked about more than once."""
-    return tuple(_WORD.findall(s))
-
-
-def _n_words(s: str) -> int:
-    return len(_word_tuple(s))
-
-
-def _ends_terminal(s: str) -> bool:
-    core = s.rstrip(_CLOSERS)
-    return bool(core) and core[-1] in _TERMINAL
-
-
-def _title_case_ratio(words: list[str]) -> float:
-    long = [w for w in words if len(w) >= 4 and w[0].isalpha() and w[0].lower() != w[0].upper()]
-    if not long:
-        return 0.0
-    return sum(w[0].isupper() for w in long) / len(long)
-
-
-def is_prose(s: str) -> bool:
-    """A line of running text (see the module docstring)."""
-    return _is_prose(s)
-
-
-@lru_cache(maxsize=512)
-def _is_prose(s: str) -> bool:
-    words = _word_tuple(s)
-    if len(words) >= 40:
-        return True
-    if len(words) < 8 or not _ends_terminal(s):
-        return False
-    # several sentences ending in a full stop: running text, whatever the capitals
-    several = _SEVERAL.search(s) and s.rstrip(_CLOSERS).endswith(".")
-    return bool(several) or _title_case_ratio(words) < 0.6
-
-
-def is_title_like(s: str) -> bool:
-    """A short line that can be a headline, deck line or crosshead."""
-    n = _n_words(s.lstrip("#").strip())
-    return 1 <= n <= 40 and not _is_prose(s)
-
-
-#: more words than any furniture phrase has, or a furniture prompt may have
-_LONGEST_PHRASE = max(6, max(len(p.split()) for p in FURNITURE_PHRASES))
-#: a character outside ASCII and the punctuation of :data:`_KEY_SPACES`
-_BEYOND_KEY_SPACES = re.compile("[^\x00-\x7f’‘“”—–…\xa0]")
-
-
-def _may_navigate(s: str) -> bool:
-    """Does ``s`` hold a separator of :data:`_NAV_SEPARATORS`?"""
-    return any(c in s for c in "|•·›»>/")
-
-
-def _may_be_copyright(s: str) -> bool:
-    """Can :data:`_COPYRIGHT` match ``s``? Each of its phrases holds one of these pieces,
-    of letters without other case-insensitive matches than their capitals."""
-    if "©" in s or "무단" in s or "재배포" in s or "版权所有" in s or "無断転載" in s:
-        return True
-    low = s.lower()
-    return "(c" in low or "pyr" in low or "ght" in low or "thor" in low
-
-
-def _furniture(s: str) -> str | None:
-    """The rule that marks a line as page furniture, or None."""
-    if _n_words(s) > _LONGEST_PHRASE and not _BEYOND_KEY_SPACES.search(s):
-        # ASCII and news punctuation only: the key has a word for each of the line's
-        # words at least, too many for a furniture phrase or a prompt, and is not empty
-        key = "-"
-    else:
-        key = _phrase_key(s)
-    if not key:
-        return "no-letters"
-    if not any(ch.isalpha() for ch in s):
-        return "no-letters"
-    if key in FURNITURE_PHRASES:
-        return "furniture-phrase"
-    if _IDENTIFIER.match(s):
-        return "identifier"
-    if _MARKUP_REMNANT.match(s):
-        return "markup"
-    if _may_navigate(s) and len(_NAV_SEPARATORS.findall(s)) >= 2 and not _ends_terminal(s):
-        return "navigation"
-    if _n_words(s) <= 6 and _PROMPT.match(key):
-        return "furniture-prompt"
-    return None
-
-
-def _static_kind(s: str) -> tuple[str | None, str]:
-    """Kinds that follow from the line alone."""
-    n_words = _n_words(s)
-    if n_words <= 40 and _may_be_copyright(s) and _COPYRIGHT.search(s):
-        return "copyright", "copyright-pattern"
-    if n_words <= 14 and _CREDIT.match(s):
-        return "credit", "credit-pattern"
-    if n_words <= 12 and _BYLINE.search(s) and not _ends_terminal(s.rstrip(".")) :
-        return "byline", "byline-pattern"
-    if n_words <= 14 and _DATE_IN_LINE.search(s) and (
-        _TIMESTAMP_LEAD.match(s) or len(_DATE_IN_LINE.sub("", s).strip(" :,.-|")) <= 12
-    ):
-        return "timestamp", "timestamp-pattern"
-    rule = _furniture(s)
-    if rule:
-        return "boilerplate", rule
-    return None, ""
-
 
 def _headline_prefix(line: _Line, headline: str) -> int | None:
     """Length (in ``line.text``) of a leading repeat of ``headline``, else None."""
@@ -392,20 +204,15 @@ def _may_repeat(text: str, headline: str) -> bool:
     characters of the headline's first word does not match (as in the headline's
     pattern) the character at the same place in ``text``."""
     h = headline.lstrip()
-    for j in range(min(4, len(h))):
-        ch = h[j]
-        if ch.isspace():
-            break
-        if j >= len(text) or not _char_pattern(ch).match(text, j):
-            return False
-    return True
+    k = 0
+    while k < 4 and k < len(h) and not h[k].isspace():
+        k += 1
+    return len(text) >= k and _fold(text[:k]) == _fold(h[:k])
 
 
-@lru_cache(maxsize=1024)
-def _char_pattern(ch: str) -> "re.Pattern[str]":
-    """The pattern one character of a headline becomes in :func:`_headline_pattern`."""
-    esc = _QUOTE_2.sub('["“”]', _QUOTE_1.sub("['’‘]", re.escape(ch)))
-    return re.compile(esc, re.IGNORECASE)
+def _fold(s: str) -> str:
+    """Lower case, quotation marks unified: characters as a headline's pattern matches them."""
+    return s.lower().translate(_FIRST_KEY)
 
 
 @lru_cache(maxsize=32)
@@ -439,9 +246,13 @@ def _find_headline(lines: list[_Line], body_start: int, title: str | None) -> in
     ]
     if not cands:
         return None
+    by_first: dict[str, list[int]] = {}  # lines by their first character (as a repeat matches it)
+    for j, ln in enumerate(lines):
+        by_first.setdefault(_first_key(ln.text), []).append(j)
     for i in cands:
+        head = lines[i].text.lstrip("#").strip()
         if _n_words(lines[i].text) >= 3 and any(
-            _headline_prefix(later, lines[i].text.lstrip("#").strip()) for later in lines[i + 1 :]
+            j > i and _headline_prefix(lines[j], head) for j in by_first.get(_first_key(head), ())
         ):
             return i
     for i in cands:
@@ -451,14 +262,37 @@ def _find_headline(lines: list[_Line], body_start: int, title: str | None) -> in
     return cands[0]
 
 
-def _classify(lines: list[_Line], title: str | None) -> None:
+_FIRST_KEY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _first_key(s: str) -> str:
+    """The first character of ``s``, lower-cased, quotation marks unified: a line can
+    repeat a headline only when this is the same for both."""
+    return _fold(s[:1])
+
+
+def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = None,
+              weak: list[bool] | None = None) -> None:
+    """Give every line its kind and rule. ``main``: the line model's verdict for each line
+    (is it the article's own text?); None: the rules alone decide (every line counts as
+    the article's). ``weak``: lines the model does not rule out (a line of the deck
+    directly under the headline needs no more)."""
+    if main is None:
+        main = [True] * len(lines)
     body_start = next(
-        (i for i, ln in enumerate(lines) if ln.kind is None and is_prose(ln.text)), len(lines)
+        (i for i, ln in enumerate(lines) if ln.kind is None and main[i] and is_prose(ln.text)),
+        None,
     )
+    if body_start is None:  # no paragraph of prose the model keeps: the rules' first one
+        body_start = next(
+            (i for i, ln in enumerate(lines) if ln.kind is None and is_prose(ln.text)), len(lines)
+        )
     h = _find_headline(lines, body_start, title)
     headline_text = lines[h].text.lstrip("#").strip() if h is not None else None
     copyright_seen = False
     credit_next = _credit_follows(lines)
+    weak = weak or main
+    deck_next = h + 1 if h is not None else -1
 
     for i, ln in enumerate(lines):
         if h is not None and i == h:
@@ -469,7 +303,10 @@ def _classify(lines: list[_Line], title: str | None) -> None:
         if ln.kind is not None:
             continue
         if h is not None and i < h:
-            ln.kind, ln.rule = "boilerplate", "before-headline"
+            if main[i] and is_prose(ln.text):
+                ln.kind, ln.rule = "body", "model-main"
+            else:
+                ln.kind, ln.rule = "boilerplate", "before-headline"
             continue
         if headline_text:
             plen = _headline_prefix(ln, headline_text)
@@ -483,27 +320,70 @@ def _classify(lines: list[_Line], title: str | None) -> None:
                     ln.content_start = ln.end
                     ln.kind, ln.rule = "boilerplate", "repeated-headline"
                 continue
-        if copyright_seen and _n_words(ln.text) < 15:
-            ln.kind, ln.rule = "boilerplate", "after-copyright"
-            continue
         if credit_next[i] and _n_words(ln.text) <= 60:
             ln.kind, ln.rule = "caption", "above-credit"
             continue
         if _TRAILING_CREDIT.search(ln.text) and _n_words(ln.text) <= 80:
             ln.kind, ln.rule = "caption", "trailing-credit"
             continue
+        if h is not None and h < i < body_start and (main[i] or weak[i]) and deck_next == i:
+            deck_next = i + 1  # a deck line: directly under the headline or another deck line
+            if not is_prose(ln.text):
+                ln.kind, ln.rule = "subheadline", "deck"
+                continue
+        if not main[i] and not (i > body_start and _between_paragraphs(lines, main, i)):
+            rule = "after-copyright" if copyright_seen else "before-first-paragraph" if i < body_start else "model-clutter"
+            ln.kind, ln.rule = "boilerplate", rule
+            continue
         if i < body_start:
             if h is None:
-                ln.kind, ln.rule = "boilerplate", "before-first-paragraph"
+                ln.kind, ln.rule = ("body", "model-main") if main[i] else ("boilerplate", "before-first-paragraph")
+            elif is_prose(ln.text):
+                ln.kind, ln.rule = "body", "lead"
             else:
                 ln.kind, ln.rule = "subheadline", "deck"
             continue
         if is_prose(ln.text) or not is_title_like(ln.text):
             ln.kind, ln.rule = "body", "prose"
-        elif _n_words(ln.text) <= 14 and not _ends_terminal(ln.text.rstrip(".")):
-            ln.kind, ln.rule = "subheadline", "crosshead"
+        elif _is_crosshead(lines, i):
+            ln.kind, ln.rule = CROSSHEAD_KIND, "crosshead"
         else:
             ln.kind, ln.rule = "body", "short-paragraph"
+
+
+def _between_paragraphs(lines: list[_Line], main: list[bool], i: int) -> bool:
+    """Is line ``i`` a crosshead the model missed: a short heading set apart
+    (:func:`_is_crosshead`) with paragraphs of running text the model keeps directly
+    above and below it?"""
+    if i == 0 or i + 1 >= len(lines) or not is_title_like(lines[i].text) or not _is_crosshead(lines, i):
+        return False
+    j = i - 1
+    while j > 0 and (lines[j].kind in ("caption", "credit")
+                     or (lines[j].kind == "boilerplate" and lines[j].rule != "model-clutter")):
+        j -= 1  # over a picture or page furniture ("Advertisement") between paragraph and heading
+    above, below = lines[j], lines[i + 1]
+    return (main[j] and main[i + 1] and is_prose(below.text) and below.kind is None
+            and above.kind == "body" and is_prose(above.text))
+
+
+#: the kind of a crosshead (a short heading between paragraphs)
+CROSSHEAD_KIND = "subheadline"
+
+
+def _is_crosshead(lines: list[_Line], i: int) -> bool:
+    """A short heading between paragraphs: at most 14 words, not ending like a sentence,
+    and set apart, a blank line above and below it (lines packed together are a list or
+    a table, which are body)."""
+    ln = lines[i]
+    if _n_words(ln.text) > 14 or _ends_terminal(ln.text.rstrip(".")):
+        return False
+    above = i == 0 or _last_line(lines[i - 1]) < ln.number - 1
+    below = i + 1 == len(lines) or lines[i + 1].number > _last_line(ln) + 1
+    return above and below
+
+
+def _last_line(ln: _Line) -> int:
+    return ln.number + ln.text.count("\n") + ln.text.count("\r") - ln.text.count("\r\n")
 
 
 def _credit_follows(lines: list[_Line]) -> list[bool]:
@@ -567,6 +447,16 @@ def _merge_wrapped(lines: list[_Line], text: str) -> list[_Line]:
     return out
 
 
+def page_lines(text: str) -> list[_Line]:
+    """The lines of ``text`` as the segmenter types them: non-blank lines with the kind a
+    line rule alone gives (copyright, credit, byline, timestamp, page furniture; else
+    None), the lines of a hard-wrapped paragraph joined (:func:`_merge_wrapped`)."""
+    lines = _lines(text)
+    for ln in lines:
+        ln.kind, ln.rule = _static_kind(ln.text)
+    return _merge_wrapped(lines, text)
+
+
 def segment_text(text: str, title: str | None = None) -> pd.DataFrame:
     """Cut ``text`` into typed, lossless segments.
 
@@ -593,26 +483,68 @@ def segment_text(text: str, title: str | None = None) -> pd.DataFrame:
 SegmentRow = tuple
 
 
-def segment_rows(text: str, title: str | None = None) -> list[SegmentRow]:
+def segment_rows(text: str, title: str | None = None, model=None) -> list[SegmentRow]:
     """The segments of :func:`segment_text` as plain tuples ``(kind, start, end,
     repeats_headline, content_start, rule)``, in text order (``segment_id`` is the
     position)."""
-    lines = _lines(text)
-    for ln in lines:
-        ln.kind, ln.rule = _static_kind(ln.text)
-    lines = _merge_wrapped(lines, text)
-    _classify(lines, title)
+    model = model or _model()
+    lines = page_lines(text)
+    prob = _main_probabilities(text, lines, model)
+    main = [p >= model.threshold or (p >= model.prose_threshold and ln.kind is None and is_prose(ln.text))
+            for ln, p in zip(lines, prob)]
+    _classify(lines, title, main, [p >= WEAK for p in prob])
 
     rows: list[SegmentRow] = []
     pos = 0
-    for ln in lines:
+    for ln, p in zip(lines, prob):
         if ln.start > pos:
-            rows.append(("blank", pos, ln.start, False, pos, "whitespace"))
-        rows.append((ln.kind or "body", ln.start, ln.end, ln.repeats_headline, ln.content_start, ln.rule))
+            rows.append(("blank", pos, ln.start, False, pos, "whitespace", 1.0))
+        kind = ln.kind or "body"
+        conf = p if kind in _READ_KINDS else 1.0 - p
+        rows.append((kind, ln.start, ln.end, ln.repeats_headline, ln.content_start, ln.rule, round(conf, 3)))
         pos = ln.end
     if pos < len(text):
-        rows.append(("blank", pos, len(text), False, pos, "whitespace"))
+        rows.append(("blank", pos, len(text), False, pos, "whitespace", 1.0))
     return rows
+
+
+#: a deck line directly under the headline needs only this probability of the line model
+WEAK = 0.2
+
+#: kinds of the article's own text (the line model's "main"); the other kinds are clutter
+_READ_KINDS = frozenset(("headline", "subheadline", "body", "caption"))
+
+
+def _model():
+    from .line_model import load_model
+
+    return load_model()
+
+
+def _main_probabilities(text: str, lines: list[_Line], model) -> list[float]:
+    """The line model's probability that each line is the article's own text."""
+    from .line_features import gaps_of
+    from .line_model import main_probabilities
+
+    if not lines:
+        return []
+    gaps = gaps_of(text, [(ln.start, ln.end) for ln in lines])
+    return main_probabilities([ln.text for ln in lines], [ln.kind for ln in lines], gaps, model).tolist()
+
+
+def page_warnings(text: str, rows: list[SegmentRow]) -> list[str]:
+    """Warnings about a segmented text (see :attr:`Document.warnings`): a text with
+    lines but no ``body`` segment is a page without an article."""
+    lines = [r for r in rows if r[0] != "blank"]
+    if not lines or any(r[0] == "body" for r in lines):
+        return []
+    clutter = sum(r[0] in ("boilerplate", "copyright", "credit", "byline", "timestamp") for r in lines)
+    return [
+        f"no article text found: none of the page's {len(lines)} lines reads as an article's "
+        f"running text ({clutter} are page clutter); it may be an index page, a login wall "
+        "or a cookie notice. Nothing is counted as body, so the tables built from the body "
+        "are empty."
+    ]
 
 
 def segments_frame(text: str, rows: list[SegmentRow]) -> pd.DataFrame:
@@ -636,6 +568,7 @@ def segments_frame(text: str, rows: list[SegmentRow]) -> pd.DataFrame:
         "repeats_headline": bools([bool(r[3]) for r in rows]),
         "content_start": ints([r[4] for r in rows]),
         "rule": strings([r[5] for r in rows]),
+        "confidence": np.array([r[6] if len(r) > 6 else np.nan for r in rows], dtype=np.float64),
     })
 
 
@@ -667,3 +600,25 @@ def kind_summary(segments: pd.DataFrame) -> pd.DataFrame:
     g = st.groupby("kind").agg(segments=("segment_id", "size"), chars=("chars", "sum"), words=("words", "sum"))
     order = [k for k in KINDS if k in g.index]
     return g.loc[order].reset_index()
+
+
+# --- segments of typed blocks: Document.meta["html_blocks"] (see .html_blocks) ------------
+def block_segment_rows(text: str, blocks: object, title: str | None = None) -> list[SegmentRow]:
+    """Segment tuples (as :func:`segment_rows`) of blocks ``[start, end, kind]`` or ``[start,
+    end, kind, rule]``: one per block (rule ``"html-block"`` when none), ``blank`` whitespace
+    between. Blocks out of order, overlapping, off the text, of an unknown kind or with text
+    between them: ``segment_rows(text, title)``."""
+    rows: list[SegmentRow] = []
+    pos = 0
+    for b in blocks if isinstance(blocks, (list, tuple)) else [None]:
+        if not (isinstance(b, (list, tuple)) and len(b) in (3, 4) and type(b[0]) is type(b[1]) is int
+                and b[2] in KINDS and b[2] != "blank" and isinstance(b[-1], str)
+                and pos <= b[0] < b[1] <= len(text) and not text[pos : b[0]].strip()):
+            return segment_rows(text, title)
+        if b[0] > pos:
+            rows.append(("blank", pos, b[0], False, pos, "whitespace"))
+        rows.append((b[2], b[0], b[1], False, b[0], b[3] if len(b) > 3 else "html-block"))
+        pos = b[1]
+    if text[pos:].strip():
+        return segment_rows(text, title)
+    return rows + ([("blank", pos, len(text), False, pos, "whitespace")] if pos < len(text) else [])
