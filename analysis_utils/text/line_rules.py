@@ -99,6 +99,21 @@ _BYLINE = re.compile(
     r"|\b(?:reporter|correspondent|staff writer)$",
     re.IGNORECASE,
 )
+# the same, split: the alternatives at the start, the e-mail address (tried only on a
+# line with "@"), the role at the end
+_BYLINE_START = re.compile(
+    r"(?:by|written by|reported by|words by)\s+\S"
+    r"|(?:reporter|correspondent|staff writer|editor)s?\s*[:=]?\s*[A-Z\uac00-\ud7a3]",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_BYLINE_END = re.compile(r"\b(?:reporter|correspondent|staff writer)$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _is_byline(s: str) -> bool:
+    """Does :data:`_BYLINE` match somewhere in ``s``?"""
+    return bool(_BYLINE_START.match(s) or ("@" in s and _EMAIL.search(s)) or _BYLINE_END.search(s))
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -200,7 +215,19 @@ def _is_prose(s: str) -> bool:
         return False
     # several sentences ending in a full stop: running text, whatever the capitals
     several = _SEVERAL.search(s) and s.rstrip(_CLOSERS).endswith(".")
-    return bool(several) or _title_case_ratio(words) < 0.6
+    return bool(several) or _title_case_ratio(words) < 0.6 or _lower_content_words(words) >= 2
+
+
+#: lower-case words of four letters or more that an English Title Case heading keeps
+_TITLE_SMALL = frozenset("with from into onto over after about than upon amid near past till until "
+                         "when that this what down versus".split())
+
+
+def _lower_content_words(words: tuple[str, ...]) -> int:
+    """Words of four letters or more in lower case that a Title Case heading would
+    capitalise: a sentence of German (nouns capitalised, verbs and adjectives not) has
+    them, a heading has none."""
+    return sum(1 for w in words if len(w) >= 4 and w[0].islower() and w.lower() not in _TITLE_SMALL)
 
 
 def is_title_like(s: str) -> bool:
@@ -231,9 +258,10 @@ def _may_be_copyright(s: str) -> bool:
 
 def _furniture(s: str) -> str | None:
     """The rule that marks a line as page furniture, or None."""
-    if _n_words(s) > _LONGEST_PHRASE and not _BEYOND_KEY_SPACES.search(s):
-        # ASCII and news punctuation only: the key has a word for each of the line's
-        # words at least, too many for a furniture phrase or a prompt, and is not empty
+    if _n_words(s) > _LONGEST_PHRASE:
+        # the key has a word for each of the line's words at least (every word holds a
+        # letter or digit, and NFKC joins no words), too many for a furniture phrase or a
+        # prompt, and is not empty
         key = "-"
     else:
         key = _phrase_key(s)
@@ -263,9 +291,9 @@ def _static_kind(s: str) -> tuple[str | None, str]:
         return "copyright", "copyright-pattern"
     if n_words <= 14 and _CREDIT.match(s):
         return "credit", "credit-pattern"
-    if n_words <= 12 and _BYLINE.search(s) and not _ends_terminal(s.rstrip(".")) :
+    if n_words <= 12 and _is_byline(s) and not _ends_terminal(s.rstrip(".")):
         return "byline", "byline-pattern"
-    if n_words <= 14 and _DATE_IN_LINE.search(s) and (
+    if n_words <= 14 and _DIGIT.search(s) and _DATE_IN_LINE.search(s) and (
         _TIMESTAMP_LEAD.match(s) or len(_DATE_IN_LINE.sub("", s).strip(" :,.-|")) <= 12
     ):
         return "timestamp", "timestamp-pattern"

@@ -75,7 +75,8 @@ A text in which no line is body is a page without an article: :func:`page_warnin
 says so (``Document.warnings``).
 
 "Prose" means a line with at least eight words that ends in terminal punctuation and
-is not in Title Case, or any line of forty words or more. "Title-like" means a line of
+is not in Title Case (or holds several sentences, or two lower-case words a heading would
+capitalise), or any line of forty words or more. "Title-like" means a line of
 one to forty words that is not prose.
 """
 from __future__ import annotations

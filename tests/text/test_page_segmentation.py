@@ -235,3 +235,25 @@ def test_probabilities_follow_the_model_and_are_empty_for_no_lines():
     assert main_probabilities([], [], []).shape == (0,)
     p = main_probabilities(["Home", PARAS[0]], [None, None], [0, 1])
     assert p.shape == (2,) and ((0 <= p) & (p <= 1)).all()
+
+
+# --- line rules -----------------------------------------------------------------------------
+
+def test_a_german_sentence_is_prose_though_its_nouns_are_capitalised():
+    from analysis_utils.text.line_rules import is_prose
+
+    assert is_prose("Der neue Fahrplan gilt ab März, und der Rat will die Kosten nach sechs Monaten prüfen.")
+    assert not is_prose("Putin to Visit Pyongyang for the First Time in 24 Years, Expected to Arrive Tomorrow?")
+    lead = "Der Stadtrat hat am Dienstag beschlossen, den Nachtbus in drei weitere Orte fahren zu lassen."
+    text = page(NAV, "Nachtbus f\u00e4hrt k\u00fcnftig in drei weitere Orte", lead,
+                "Die Stadtr\u00e4te beider Parteien sagten, die \u00c4nderung helfe vor allem Schichtarbeitern, "
+                "deren Schicht nach dem letzten Bus ende.", FOOTER)
+    assert kinds_of(text)[lead] == "body"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.@-_+ Byreporter:\u00e9\uac00\n")), max_size=40))
+def test_the_split_byline_test_is_the_byline_pattern(s):
+    from analysis_utils.text.line_rules import _BYLINE, _is_byline
+
+    assert _is_byline(s) == bool(_BYLINE.search(s))
