@@ -56,9 +56,9 @@ How it decides
    article's own text, from what the line carries in plain text and its neighbours
    (:mod:`.line_features`). A line is the article's when the probability reaches the
    model's ``threshold``, or its ``prose_threshold`` for a line of running text.
-2. The headline: the metadata title when one is given and found; else the first
-   title-like line before the first paragraph the model keeps whose text is repeated
-   at the start of a later line (captions repeat it); else the first title-like line
+2. The headline: the metadata title when one is given and found; else, among the
+   title-like lines before the first paragraph the model keeps (those it does not rule
+   out, when there are any), the first whose text is repeated at the start of a later line (captions repeat it); else the first title-like line
    before that paragraph with at least four words (or a lower-case word, which
    navigation lacks).
 3. Above the headline, only running text the model keeps is body; the rest is
@@ -232,8 +232,11 @@ def _headline_pattern(headline: str) -> "re.Pattern[str] | None":
     return re.compile(r"\s+".join(parts), re.IGNORECASE)
 
 
-def _find_headline(lines: list[_Line], body_start: int, title: str | None) -> int | None:
-    """Index (into ``lines``) of the headline, or None."""
+def _find_headline(lines: list[_Line], body_start: int, title: str | None,
+                   weak: list[bool] | None = None) -> int | None:
+    """Index (into ``lines``) of the headline, or None. ``weak``: the lines the line model
+    does not rule out; when some title-like line above the first paragraph is one of
+    them, the headline is."""
     if title and _norm(title):
         t = _norm(title)
         for i, ln in enumerate(lines[: max(body_start, 1) + 1]):
@@ -245,6 +248,8 @@ def _find_headline(lines: list[_Line], body_start: int, title: str | None) -> in
         for i, ln in enumerate(lines[:body_start])
         if ln.kind is None and is_title_like(ln.text)
     ]
+    if weak is not None and any(weak[i] for i in cands):
+        cands = [i for i in cands if weak[i]]
     if not cands:
         return None
     by_first: dict[str, list[int]] = {}  # lines by their first character (as a repeat matches it)
@@ -280,6 +285,7 @@ def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = N
     directly under the headline needs no more)."""
     if main is None:
         main = [True] * len(lines)
+    weak = weak or main
     body_start = next(
         (i for i, ln in enumerate(lines) if ln.kind is None and main[i] and is_prose(ln.text)),
         None,
@@ -288,11 +294,10 @@ def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = N
         body_start = next(
             (i for i, ln in enumerate(lines) if ln.kind is None and is_prose(ln.text)), len(lines)
         )
-    h = _find_headline(lines, body_start, title)
+    h = _find_headline(lines, body_start, title, weak)
     headline_text = lines[h].text.lstrip("#").strip() if h is not None else None
     copyright_seen = False
     credit_next = _credit_follows(lines)
-    weak = weak or main
     deck_next = h + 1 if h is not None else -1
 
     for i, ln in enumerate(lines):
