@@ -92,15 +92,8 @@ _PICTURE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _RIGHTS = re.compile(r"rights reserved|unauthori[sz]ed|무단|재배포|版权所有|無断転載", re.IGNORECASE)
-_BYLINE = re.compile(
-    r"^(?:by|written by|reported by|words by)\s+\S"
-    r"|^(?:reporter|correspondent|staff writer|editor)s?\s*[:=]?\s*[A-Z\uac00-\ud7a3]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|\b(?:reporter|correspondent|staff writer)$",
-    re.IGNORECASE,
-)
-# the same, split: the alternatives at the start, the e-mail address (tried only on a
-# line with "@"), the role at the end
+# A byline: "By ...", "Reporter ...", an e-mail address (looked for only in a line with
+# "@"), or a role at the end of the line.
 _BYLINE_START = re.compile(
     r"(?:by|written by|reported by|words by)\s+\S"
     r"|(?:reporter|correspondent|staff writer|editor)s?\s*[:=]?\s*[A-Z\uac00-\ud7a3]",
@@ -112,8 +105,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def _is_byline(s: str) -> bool:
-    """Does :data:`_BYLINE` match somewhere in ``s``?"""
+    """Does ``s`` hold a byline's pattern (see above)?"""
     return bool(_BYLINE_START.match(s) or ("@" in s and _EMAIL.search(s)) or _BYLINE_END.search(s))
+
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

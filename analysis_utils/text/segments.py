@@ -92,7 +92,6 @@ from .line_rules import (  # noqa: F401  (kept importable from here)
     AGENCIES,
     FURNITURE_PHRASES,
     _BEYOND_KEY_SPACES,
-    _BYLINE,
     _CLOSERS,
     _COPYRIGHT,
     _CREDIT,

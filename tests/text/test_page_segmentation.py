@@ -254,6 +254,16 @@ def test_a_german_sentence_is_prose_though_its_nouns_are_capitalised():
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab.@-_+ Byreporter:\u00e9\uac00\n")), max_size=40))
 def test_the_split_byline_test_is_the_byline_pattern(s):
-    from analysis_utils.text.line_rules import _BYLINE, _is_byline
+    """``_is_byline`` splits what was one pattern (below) into three, for speed."""
+    import re
 
-    assert _is_byline(s) == bool(_BYLINE.search(s))
+    from analysis_utils.text.line_rules import _is_byline
+
+    one = re.compile(
+        r"^(?:by|written by|reported by|words by)\s+\S"
+        r"|^(?:reporter|correspondent|staff writer|editor)s?\s*[:=]?\s*[A-Z\uac00-\ud7a3]"
+        r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+        r"|\b(?:reporter|correspondent|staff writer)$",
+        re.IGNORECASE,
+    )
+    assert _is_byline(s) == bool(one.search(s))
