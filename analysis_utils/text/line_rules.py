@@ -239,7 +239,10 @@ _BEYOND_KEY_SPACES = re.compile("[^\x00-\x7f’‘“”—–…\xa0]")
 
 def _may_navigate(s: str) -> bool:
     """Does ``s`` hold a separator of :data:`_NAV_SEPARATORS`?"""
-    return any(c in s for c in "|•·›»>/")
+    return _NAV_CHAR.search(s) is not None
+
+
+_NAV_CHAR = re.compile("[|•·›»>/]")
 
 
 def _may_be_copyright(s: str) -> bool:

@@ -360,7 +360,9 @@ def _between_paragraphs(lines: list[_Line], main: list[bool], i: int) -> bool:
     """Is line ``i`` a crosshead the model missed: a short heading set apart
     (:func:`_is_crosshead`) with paragraphs of running text the model keeps directly
     above and below it?"""
-    if i == 0 or i + 1 >= len(lines) or not is_title_like(lines[i].text) or not _is_crosshead(lines, i):
+    if i == 0 or i + 1 >= len(lines) or not main[i + 1] or lines[i + 1].kind is not None:
+        return False
+    if not is_title_like(lines[i].text) or not _is_crosshead(lines, i):
         return False
     j = i - 1
     while j > 0 and (lines[j].kind in ("caption", "credit")
