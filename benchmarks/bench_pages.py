@@ -40,6 +40,17 @@ def body_of(doc) -> str:
     return "\n".join(doc.text[s:e] for k, s, e, *_ in doc.segment_rows if k == "body")
 
 
+def kit_body(source, path: str, scores, failures, no_body, page) -> None:
+    """Score the kit's body of ``source`` (a path or HTML bytes) on ``page`` for ``path``."""
+    try:
+        body = body_of(load_article(source))
+    except ArticleError:
+        failures[path] += 1
+        body = ""
+    no_body[path] += not body.strip()
+    scores[path].add(page, body)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="held-out", choices=["held-out", "tuning", "all"])
@@ -55,25 +66,11 @@ def main() -> None:
     warnings.simplefilter("ignore")
     for page in pages:
         if "text" in paths:
-            try:
-                doc = load_article(page.text_path)
-                body = body_of(doc)
-            except ArticleError:
-                failures["text"] += 1
-                body = ""
-            no_body["text"] += not body.strip()
-            scores["text"].add(page, body)
+            kit_body(page.text_path, "text", scores, failures, no_body, page)
         if "html" in paths or "trafilatura" in paths:
             html = page.html_bytes()
         if "html" in paths:
-            try:
-                doc = load_article(html)
-                body = body_of(doc)
-            except ArticleError:
-                failures["html"] += 1
-                body = ""
-            no_body["html"] += not body.strip()
-            scores["html"].add(page, body)
+            kit_body(html, "html", scores, failures, no_body, page)
         if "trafilatura" in paths:
             import trafilatura
 

@@ -33,8 +33,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-_TERMINAL = ".!?…。！？"
-_CLOSERS = "\"'”’»)]」』 \t"
+from .line_rules import _CLOSERS, _TERMINAL
+
 _QUOTES_OPEN = "\"“„‘'«‹「『"
 _BULLETS = "•·-–—*►▶■□●○◦→>"
 _NAV = ("|", "•", "›", "»", " / ", "·")

@@ -233,8 +233,6 @@ def is_title_like(s: str) -> bool:
 
 #: more words than any furniture phrase has, or a furniture prompt may have
 _LONGEST_PHRASE = max(6, max(len(p.split()) for p in FURNITURE_PHRASES))
-#: a character outside ASCII and the punctuation of :data:`_KEY_SPACES`
-_BEYOND_KEY_SPACES = re.compile("[^\x00-\x7f’‘“”—–…\xa0]")
 
 
 def _may_navigate(s: str) -> bool:

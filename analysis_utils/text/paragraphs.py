@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .line_rules import _TITLE_SMALL  # lower-case words a Title Case heading keeps
+
 #: segment kinds whose text the analyses read
 ANALYSED_KINDS = ("headline", "subheadline", "body", "caption")
 #: headline and deck lines: read, but not split into sentences by the quote finder
@@ -114,9 +116,6 @@ def _title_like(s: str) -> bool:
     return len(words) <= 15 and not end.endswith((".", ":", ";", ","))
 
 
-# lower-case words of four letters or more that a Title Case heading may keep
-_TITLE_SMALL = frozenset("with from into onto over after about than upon amid near past till until "
-                         "when that this what down versus".split())
 
 
 def _prose_verb(words: list[str]) -> bool:

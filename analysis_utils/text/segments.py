@@ -88,10 +88,11 @@ from functools import lru_cache
 import pandas as pd
 
 from ..errors import InputTypeError
+from .line_features import gaps_of
+from .line_model import load_model, main_probabilities
 from .line_rules import (  # noqa: F401  (kept importable from here)
     AGENCIES,
     FURNITURE_PHRASES,
-    _BEYOND_KEY_SPACES,
     _CLOSERS,
     _COPYRIGHT,
     _CREDIT,
@@ -523,16 +524,11 @@ _READ_KINDS = frozenset(("headline", "subheadline", "body", "caption"))
 
 
 def _model():
-    from .line_model import load_model
-
     return load_model()
 
 
 def _main_probabilities(text: str, lines: list[_Line], model) -> list[float]:
     """The line model's probability that each line is the article's own text."""
-    from .line_features import gaps_of
-    from .line_model import main_probabilities
-
     if not lines:
         return []
     gaps = gaps_of(text, [(ln.start, ln.end) for ln in lines])
