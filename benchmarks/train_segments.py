@@ -3,6 +3,8 @@
     make train                                            # all models
     .venv/bin/python benchmarks/train_segments.py         # this one, about 4 minutes
     .venv/bin/python benchmarks/train_segments.py --cv-only   # out-of-fold figures, no file
+    .venv/bin/python benchmarks/train_segments.py --cv-only --save-folds DIR   # keep the fold models
+    .venv/bin/python benchmarks/train_segments.py --from-folds DIR   # the segmenter out of fold, no training
 
 numpy only. Reads the **tuning part** of ``<shared>/bench/pages`` (``pages_data.py``: 70 %
 of the pages by a hash of their id; the held-out 30 % is never read here) and, as examples
@@ -337,15 +339,37 @@ def segmenter_scores(examples, keys, fold_models) -> dict[float, Score]:
     return out
 
 
+def segmenter_score(examples, keys, folds_dir: Path) -> Score:
+    """The segmenter's body score out of fold with the fold models saved in ``folds_dir``
+    (``--save-folds``) at their own thresholds."""
+    sc = Score()
+    for f in range(5):
+        model = lm.LineModel(json.loads((folds_dir / f"fold{f}.json").read_text(encoding="utf-8")))
+        for e, k in zip(examples, keys):
+            if k == f and e[0] is not None:
+                text = e[0].text()
+                sc.add(e[0], "\n".join(text[r[1]:r[2]] for r in segment_rows(text, model=model) if r[0] == "body"))
+    return sc
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--clean", type=int, default=150, help="clean PolNeAR texts (all lines main)")
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--save-folds", type=Path, metavar="DIR",
+                    help="also write the five fold models (chosen thresholds) as DIR/fold<k>.json")
+    ap.add_argument("--from-folds", type=Path, metavar="DIR",
+                    help="train nothing: score the segmenter out of fold with the fold models "
+                         "saved in DIR (to weigh a change of the rules on the tuning part)")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
     examples = load_examples(args.clean)
     keys = [fold_of(_key_of(e)) for e in examples]
+    if args.from_folds:
+        print(f"  out of fold, the segmenter with the models of {args.from_folds}: "
+              f"{segmenter_score(examples, keys, args.from_folds)}")
+        return
     probs = [None] * len(examples)
     t0 = time.perf_counter()
     fold_models = []
@@ -363,6 +387,10 @@ def main() -> None:
     for t, sc in scores.items():
         print(f"  out of fold, the segmenter, thresholds {t[0]:.2f} / prose {t[1]:.2f}: {sc}")
     print(f"  chosen: threshold {best[0]:.2f}, prose threshold {best[1]:.2f}")
+    if args.save_folds:
+        args.save_folds.mkdir(parents=True, exist_ok=True)
+        for f, trained in enumerate(fold_models):
+            (args.save_folds / f"fold{f}.json").write_text(json.dumps(model_file(*trained, *best)), encoding="utf-8")
     if args.cv_only:
         return
     model = model_file(*train_two_stages(examples, folds=5), *best)
