@@ -354,13 +354,14 @@ def _find_mentions(article: Document, reg: Registry, home_country: str | None, i
         home_country = article.meta.get("country") or outlet_country(article.meta.get("outlet"))
     in_quote = _Inside(quote_spans(article))
     sents = article.sentence_rows  # (start, end, segment_id, kind); sentence_id is the position
+    heads = {p.segment_id for p in article.blocks if p.headline}  # headline, deck, crossheads
 
     matches: list[_Match] = []
     persons_seen: list[tuple[int, int, str, str | None, bool, int]] = []  # start, end, name, actor, in_quote, sid
     for sid, (s0, s1, _segment, kind) in enumerate(sents):
         check_deadline()
         seg = text[s0:s1]
-        title_case = kind in ("headline", "subheadline")  # capitals prove nothing there
+        title_case = _segment in heads  # capitals prove nothing in a heading
         cands: list[_Match] = []
         consumed: list[tuple[int, int]] = []
         for m in pats.names.finditer(seg):

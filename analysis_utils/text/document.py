@@ -125,7 +125,7 @@ class Document:
 
         if "segments" in self.__dict__ and "segment_rows" not in self.__dict__:
             return paragraphs_of(self.segments)  # segments given by the caller
-        return paragraphs_of_rows([(r[0], r[1], r[2], r[4]) for r in self.segment_rows])
+        return paragraphs_of_rows([(r[0], r[1], r[2], r[4], k, r[5]) for k, r in enumerate(self.segment_rows)])
 
     @cached_property
     def sentence_rows(self) -> list[tuple[int, int, int, str]]:

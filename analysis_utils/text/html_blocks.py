@@ -35,11 +35,9 @@ from typing import Any
 from .line_rules import _ends_terminal, _n_words, _norm, _static_kind, is_prose
 from .segments import CROSSHEAD_KIND
 
-#: the kind of a crosshead: ``subheadline``, as the plain-text segmenter types one
-#: (:data:`analysis_utils.text.segments.CROSSHEAD_KIND`). The page benchmark counts
-#: crossheads as main text (on its tuning part 62 of the snippets in short headings are
-#: main text, 26 clutter), so typing them costs body recall there; the rule column says
-#: ``"html-crosshead"``.
+#: the kind of a crosshead (:data:`analysis_utils.text.segments.CROSSHEAD_KIND`: ``body``,
+#: as the plain-text segmenter types one); the rule ``"html-crosshead"`` marks it as a
+#: heading (:data:`analysis_utils.text.paragraphs.HEADING_RULES`)
 #: a crosshead: a heading of at most this many words that does not end like a sentence
 _CROSSHEAD_WORDS = 14
 #: a block of at most this many words with at least this share of its characters in

@@ -31,6 +31,9 @@ from .line_rules import _TITLE_SMALL  # lower-case words a Title Case heading ke
 ANALYSED_KINDS = ("headline", "subheadline", "body", "caption")
 #: headline and deck lines: read, but not split into sentences by the quote finder
 HEAD_KINDS = ("headline", "subheadline")
+#: rules of ``body`` segments that are headings (crossheads between paragraphs): part of
+#: the article's text, read like headline lines (not speech, capitals prove nothing)
+HEADING_RULES = ("crosshead", "html-crosshead")
 
 _TERMINAL = ".!?…"
 
@@ -43,7 +46,8 @@ class Paragraph:
     quotes table); ``segment_id``: the segment; ``kind``: its kind; ``start``/``end``:
     the text the analyses read — from ``content_start`` to the segment's end, or an
     empty span (``start == end``) for a segment that is not read (a credit, page
-    furniture); ``headline``: a headline or deck line.
+    furniture); ``headline``: a headline or deck line, or a crosshead (a ``body``
+    segment whose rule is one of :data:`HEADING_RULES`).
     """
 
     index: int
@@ -65,18 +69,20 @@ def paragraphs_of(segments: pd.DataFrame) -> list[Paragraph]:
         return []
     ids = segments["segment_id"].tolist() if "segment_id" in segments.columns else list(segments.index)
     content = segments["content_start"].tolist() if "content_start" in segments.columns else segments["start"].tolist()
+    rules = segments["rule"].tolist() if "rule" in segments.columns else [""] * len(segments)
     rows = []
-    for sid, kind, s, e, c in zip(ids, segments["kind"].tolist(), segments["start"].tolist(),
-                                  segments["end"].tolist(), content):
+    for sid, kind, s, e, c, rule in zip(ids, segments["kind"].tolist(), segments["start"].tolist(),
+                                        segments["end"].tolist(), content, rules):
         if pd.isna(s) or pd.isna(e):
             continue
-        rows.append((kind, int(s), int(e), s if pd.isna(c) else int(c), sid))
+        rows.append((kind, int(s), int(e), s if pd.isna(c) else int(c), sid, rule))
     return paragraphs_of_rows(rows)
 
 
 def paragraphs_of_rows(rows: list[tuple]) -> list[Paragraph]:
-    """The paragraphs of segment tuples ``(kind, start, end, content_start[, segment_id])``
-    (``segment_id`` defaults to the position)."""
+    """The paragraphs of segment tuples ``(kind, start, end, content_start[, segment_id[,
+    rule]])`` (``segment_id`` defaults to the position; a ``rule`` in
+    :data:`HEADING_RULES` makes a ``body`` segment a heading)."""
     out: list[Paragraph] = []
     for k, row in enumerate(rows):
         kind, s, e, c = row[0], row[1], row[2], row[3]
@@ -85,7 +91,8 @@ def paragraphs_of_rows(rows: list[tuple]) -> list[Paragraph]:
         sid = row[4] if len(row) > 4 else k
         c = min(max(c, s), e)
         keep = kind in ANALYSED_KINDS
-        out.append(Paragraph(len(out), sid, kind, c if keep else e, e, kind in HEAD_KINDS))
+        head = kind in HEAD_KINDS or (len(row) > 5 and row[5] in HEADING_RULES)
+        out.append(Paragraph(len(out), sid, kind, c if keep else e, e, head))
     return out
 
 

@@ -27,10 +27,11 @@ Columns of the segments table
 Kinds
 -----
 ``headline``     the article's title line
-``subheadline``  deck lines between headline and the first paragraph; short headings
-                 (crossheads) set apart between paragraphs
-``body``         paragraphs of running text (and list items, table rows, short
-                 paragraphs of the article)
+``subheadline``  deck lines between headline and the first paragraph
+``body``         the article's text: paragraphs of running text, list items, table
+                 rows, short paragraphs, and short headings set apart between
+                 paragraphs (crossheads, rule ``crosshead``: read as headings, see
+                 :data:`analysis_utils.text.paragraphs.HEADING_RULES`)
 ``caption``      photo captions: a line that repeats the headline, a line directly
                  above a credit line, or a line ending in an agency credit
 ``credit``       "[Image source=...]", "Photo by ...", "(AP Photo/...)", "© Getty Images"
@@ -58,18 +59,19 @@ How it decides
    model's ``threshold``, or its ``prose_threshold`` for a line of running text.
 2. The headline: the metadata title when one is given and found; else, among the
    title-like lines before the first paragraph the model keeps (those it does not rule
-   out, when there are any), the first whose text is repeated at the start of a later line (captions repeat it); else the first title-like line
-   before that paragraph with at least four words (or a lower-case word, which
-   navigation lacks).
+   out, when there are any), the first whose text is repeated at the start of a later
+   line (captions repeat it); else the first title-like line before that paragraph with
+   at least four words (or a lower-case word, which navigation lacks).
 3. Above the headline, only running text the model keeps is body; the rest is
-   boilerplate. Title-like lines directly under the headline form the deck
-   (``subheadline``) when the model does not rule them out (probability at least
-   :data:`WEAK`).
+   boilerplate. Title-like lines directly under the headline, at most
+   :data:`DECK_LINES` of them, form the deck (``subheadline``) when the model does not
+   rule them out (probability at least :data:`WEAK`); the lines it keeps between the
+   deck and the first paragraph are the article's text, read as in step 4.
 4. Lines that repeat the headline, sit directly above a credit line, or end in an
    agency credit are captions. Every other line the model does not keep is boilerplate,
    except a short heading set apart between two paragraphs it keeps (a crosshead).
    Of the lines it keeps, prose, list items and short paragraphs are body, short
-   headings set apart by blank lines are crossheads (``subheadline``).
+   headings set apart by blank lines are crossheads (``body``, rule ``crosshead``).
 
 A text in which no line is body is a page without an article: :func:`page_warnings`
 says so (``Document.warnings``).
@@ -332,7 +334,8 @@ def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = N
         if _TRAILING_CREDIT.search(ln.text) and _n_words(ln.text) <= 80:
             ln.kind, ln.rule = "caption", "trailing-credit"
             continue
-        if h is not None and h < i < body_start and (main[i] or weak[i]) and deck_next == i:
+        if h is not None and h < i < body_start and (main[i] or weak[i]) and deck_next == i \
+                and i - h <= DECK_LINES:
             deck_next = i + 1  # a deck line: directly under the headline or another deck line
             if not is_prose(ln.text):
                 ln.kind, ln.rule = "subheadline", "deck"
@@ -344,17 +347,24 @@ def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = N
         if i < body_start:
             if h is None:
                 ln.kind, ln.rule = ("body", "model-main") if main[i] else ("boilerplate", "before-first-paragraph")
-            elif is_prose(ln.text):
+                continue
+            if is_prose(ln.text):
                 ln.kind, ln.rule = "body", "lead"
-            else:
-                ln.kind, ln.rule = "subheadline", "deck"
-            continue
+                continue
+            # a short line the model keeps under the deck: a list item, a heading, a short
+            # paragraph of the article, read as after the first paragraph
         if is_prose(ln.text) or not is_title_like(ln.text):
             ln.kind, ln.rule = "body", "prose"
         elif _is_crosshead(lines, i):
             ln.kind, ln.rule = CROSSHEAD_KIND, "crosshead"
         else:
             ln.kind, ln.rule = "body", "short-paragraph"
+
+
+#: the deck: at most this many lines directly under the headline (on the tuning part of
+#: the page benchmark, 2 and 3 score the same; longer runs of short lines there are lists,
+#: recipes, fact boxes: the article's text)
+DECK_LINES = 3
 
 
 def _between_paragraphs(lines: list[_Line], main: list[bool], i: int) -> bool:
@@ -374,8 +384,12 @@ def _between_paragraphs(lines: list[_Line], main: list[bool], i: int) -> bool:
             and above.kind == "body" and is_prose(above.text))
 
 
-#: the kind of a crosshead (a short heading between paragraphs)
-CROSSHEAD_KIND = "subheadline"
+#: the kind of a crosshead (a short heading between paragraphs): ``body``, for it is part
+#: of the article's text (a page's main text holds its headings; the page benchmark's
+#: snippets count them); its rule ``crosshead`` makes it a heading for the analyses
+#: (:data:`analysis_utils.text.paragraphs.HEADING_RULES`), and ``subheadline`` is left
+#: to the deck under the headline
+CROSSHEAD_KIND = "body"
 
 
 def _is_crosshead(lines: list[_Line], i: int) -> bool:

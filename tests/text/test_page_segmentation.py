@@ -267,3 +267,37 @@ def test_the_split_byline_test_is_the_byline_pattern(s):
         re.IGNORECASE,
     )
     assert _is_byline(s) == bool(one.search(s))
+
+
+# --- the deck and the headings of the article ------------------------------------------------
+
+def test_the_deck_is_a_few_lines_and_the_list_under_it_is_the_articles_text():
+    from analysis_utils.text.segments import DECK_LINES
+
+    items = ["Ingredients", "Two hundred grams of sugar", "Three fresh eggs", "One lemon",
+             "A pinch of salt", "Fifty grams of soft butter"]
+    method = ("Whisk the eggs with the sugar until the mixture is pale, then add the juice "
+              "and the grated zest of the lemon and fold in the butter.")
+    text = NAV + "\n\nLemon cake for a rainy Sunday afternoon\n\n" + "\n".join(items) + "\n\n" + page(method, *PARAS)
+    rows = [r for r in segment_rows(text, title="Lemon cake for a rainy Sunday afternoon") if r[0] != "blank"]
+    kinds = {text[r[1]:r[2]]: r[0] for r in rows}
+    assert kinds["Lemon cake for a rainy Sunday afternoon"] == "headline"
+    decks = [r for r in rows if r[0] == "subheadline"]
+    assert len(decks) <= DECK_LINES
+    after_deck = items[DECK_LINES:]
+    assert all(kinds[x] in ("body", "boilerplate") for x in after_deck)
+    assert sum(kinds[x] == "body" for x in after_deck) >= 2  # kept lines under the deck are text
+    assert kinds[method] == "body"
+
+
+def test_a_crosshead_is_body_read_as_a_heading():
+    from analysis_utils.text.document import Document
+
+    text = page(NAV, "Council backs new harbour plan after long debate", PARAS[0], PARAS[1],
+                "What Happens Next", PARAS[2], FOOTER)
+    doc = Document(text)
+    row = next(r for r in doc.segment_rows if text[r[1]:r[2]] == "What Happens Next")
+    assert (row[0], row[5]) == ("body", "crosshead")
+    heads = [text[p.start:p.end] for p in doc.blocks if p.headline]
+    assert heads == ["Council backs new harbour plan after long debate", "What Happens Next"]
+    assert doc.deck == []

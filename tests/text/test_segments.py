@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis_utils.text.document import Document
 from analysis_utils.text.segments import COLUMNS, KINDS, kind_summary, segment_text, structure_table
 from conftest import SEED, read_fixture
 
@@ -79,7 +80,10 @@ def test_wire_story_layout():
     assert k[10] == k[12] == k[20] == k[22] == "body"
     assert k[14] == "caption"  # ends with "(AP Photo/...)"
     assert k[16] == "boilerplate"  # "Advertisement" between paragraphs
-    assert k[18] == "subheadline"  # crosshead
+    crosshead = df[df["line"] == 18].iloc[0]  # a crosshead: the article's text, read as a heading
+    assert (crosshead["kind"], crosshead["rule"]) == ("body", "crosshead")
+    assert [p.headline for p in Document(text).blocks if p.segment_id == crosshead["segment_id"]] == [True]
+    assert Document(text).deck == [text.splitlines()[4].strip()]  # the deck only, not the crosshead
     assert k[24] == "copyright"
     assert k[26] == k[27] == k[28] == "boilerplate"  # after the copyright line
 
