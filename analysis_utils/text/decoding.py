@@ -166,6 +166,11 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+#: at most one NUL byte in this many bytes (and none in the pattern of UTF-16/32) is a
+#: stray NUL in a text, not the mark of a binary file
+_STRAY_NUL_SHARE = 1000
+
+
 def _nul_pattern_encoding(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` or ``utf-32-le``/``-be`` when NULs sit where BOM-less
     UTF-16/32 text of mostly Latin characters puts them; else ``None``."""
@@ -576,7 +581,8 @@ def decode_bytes(data: bytes, source: object | None = None, *, hint: str | None 
     3. a known magic number (PNG, JPEG, GIF, PDF, ZIP/docx, GZIP, ELF ...) ->
        :class:`BinaryContent`;
     4. NUL bytes at every other (fourth) position -> BOM-less UTF-16 (UTF-32);
-       any other NUL byte -> :class:`BinaryContent`;
+       other NUL bytes -> :class:`BinaryContent`, unless they are a few strays in a long
+       text (at most one byte in :data:`_STRAY_NUL_SHARE`), which are kept;
     5. strict UTF-8 (``"utf-8"``); then ``hint`` if it decodes plausibly;
     6. legacy encodings: cp949 (a superset of EUC-KR), shift_jis, cp932,
        gb18030 (a superset of GBK/GB2312), big5, cp950, cp1252, cp1250, cp1251,
@@ -621,7 +627,9 @@ def decode_bytes(data: bytes, source: object | None = None, *, hint: str | None 
         if b"\x00" in data:
             enc = _nul_pattern_encoding(data)
             text = _try_decode(data, enc) if enc else None
-            if text is None:
+            if text is None and data.count(0) * _STRAY_NUL_SHARE <= len(data):
+                pass  # a few stray NUL bytes in a long text (a page a server padded): decoded below, kept
+            elif text is None:
                 raise BinaryContent(
                     f"binary content: {data.count(0)} NUL byte(s), not text", source
                 )

@@ -267,6 +267,20 @@ def test_random_bytes_with_nuls_are_binary(tmp_path):
     check_error(ei, BinaryContent, str(path), "NUL")
 
 
+def test_a_few_stray_nul_bytes_in_a_long_page_are_kept(tmp_path):
+    para = "<p>The council met on Monday to discuss the budget, which has been delayed for months.</p>\n"
+    html = ("<!DOCTYPE html><html><head><title>Budget talks resume</title></head><body><article>"
+            "<h1>Budget talks resume</h1>" + para * 40 + "</article></body></html>").encode()
+    padded = html[:200] + b"\x00" * 3 + html[200:]  # a server padded the page
+    doc = load_article(write(tmp_path / "page.html", padded))
+    assert "The council met on Monday" in doc.text
+    text = b"Budget talks resume\n\n" + (para[3:-5].encode() + b"\n\n") * 30
+    doc = load_article(write(tmp_path / "page.txt", text[:500] + b"\x00" + text[500:]))
+    assert "\x00" in doc.text and doc.text.replace("\x00", "").encode() == text  # kept, lossless
+    with pytest.raises(BinaryContent):  # many NULs stay the mark of a binary file
+        load_article(write(tmp_path / "many.txt", text.replace(b" ", b"\x00", 20)))
+
+
 def test_control_characters_are_binary(tmp_path):
     path = write(tmp_path / "ctrl.txt", b"\x01\x02\x03\x04\x05data\x06\x07\x08\x0e\x0f" * 20)
     with pytest.raises(BinaryContent) as ei:
