@@ -18,7 +18,7 @@ import pandas as pd
 from ..table_names import TABLES  # the kit's per-article tables, in order (as ``analyze`` writes them)
 
 ARTICLE_COLUMNS = ["article_id", "path", "outlet", "published", "month", "headline", "language", "words",
-                   "status", "seconds"]
+                   "status", "warnings", "seconds"]
 ERROR_COLUMNS = ["article_id", "path", "stage", "reason"]
 #: texts longer than this many characters are recorded as errors, not analysed (configurable):
 #: about 80,000 words, several times the longest news article; the kit reads 500,000
@@ -116,6 +116,7 @@ def analyse_batch(items: list[Any], max_chars: int = MAX_CHARS,
                 "published": str(published) if published else "", "month": _month(published),
                 "headline": art.headline or "", "language": art.meta.get("language") or "",
                 "words": len(art.text.split()), "status": status,
+                "warnings": "; ".join(art.warnings),  # a page with no article, ...
                 "seconds": round(time.perf_counter() - t0, 4),
             })
     out = {name: (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()) for name, frames in parts.items()}

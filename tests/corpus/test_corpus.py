@@ -97,6 +97,20 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(corpus, tmp_path):
     assert reasons[str(corpus / SEED.name)].startswith("longer than the limit of 2,000 characters")
 
 
+def test_a_page_with_no_article_is_analysed_with_its_warning(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED, src / SEED.name)
+    menu = ["Home", "News", "World", "Politics", "Business", "Sport", "Culture", "Travel", "Opinion",
+            "Video", "Newsletters", "Sign in", "Subscribe", "About us", "Contact", "Privacy policy"]
+    (src / "index.txt").write_text("\n".join(menu) + "\n", encoding="utf-8")
+    analyze_corpus(src, tmp_path / "out", scheduler="sync")
+    arts = read_table(tmp_path / "out", "articles").set_index("path")
+    index = arts.loc[str(src / "index.txt")]
+    assert index["status"] == "ok" and "no article" in index["warnings"]
+    assert arts.loc[str(src / SEED.name), "warnings"] == ""
+
+
 def test_a_table_of_texts_is_a_corpus_too(tmp_path):
     texts = pd.DataFrame({"id": ["a", "b"], "text": ['"We will win," Anna Berg said on Monday.', ""],
                           "published": ["2024-05-02", None], "outlet": ["Daily", "Weekly"]})
