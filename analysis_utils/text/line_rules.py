@@ -106,7 +106,19 @@ _DIGIT = re.compile(r"\d")
 
 def _is_byline(s: str) -> bool:
     """Does ``s`` hold a byline's pattern (see above)?"""
-    return bool(_BYLINE_START.match(s) or ("@" in s and _EMAIL.search(s)) or _BYLINE_END.search(s))
+    return bool(_BYLINE_START.match(s) or ("@" in s and _EMAIL.search(s))
+                or (_may_end_in_role(s) and _BYLINE_END.search(s)))
+
+
+#: the last letters of the roles of :data:`_BYLINE_END` (no other character matches them
+#: case-insensitively)
+_ROLE_ENDS = frozenset("rRtT")
+
+
+def _may_end_in_role(s: str) -> bool:
+    """Can :data:`_BYLINE_END` match ``s``? Its ``$`` is at the end of ``s`` or before a
+    final line break, so the letter before it is one of :data:`_ROLE_ENDS`."""
+    return s[-1:] in _ROLE_ENDS or (s[-1:] == "\n" and s[-2:-1] in _ROLE_ENDS)
 
 
 _MONTH = (
@@ -252,17 +264,20 @@ def _may_be_copyright(s: str) -> bool:
     return "(c" in low or "pyr" in low or "ght" in low or "thor" in low
 
 
-def _furniture(s: str) -> str | None:
-    """The rule that marks a line as page furniture, or None."""
-    if _n_words(s) > _LONGEST_PHRASE:
+def _furniture(s: str, n_words: int | None = None) -> str | None:
+    """The rule that marks a line as page furniture, or None. ``n_words``: :func:`_n_words`
+    of ``s`` when the caller has it."""
+    if n_words is None:
+        n_words = _n_words(s)
+    if n_words > _LONGEST_PHRASE:
         # the key has a word for each of the line's words at least (every word holds a
         # letter or digit, and NFKC joins no words), too many for a furniture phrase or a
         # prompt, and is not empty
         key = "-"
     else:
         key = _phrase_key(s)
-    if not key:
-        return "no-letters"
+        if not key:
+            return "no-letters"
     if not any(ch.isalpha() for ch in s):
         return "no-letters"
     if key in FURNITURE_PHRASES:
@@ -273,7 +288,7 @@ def _furniture(s: str) -> str | None:
         return "markup"
     if _may_navigate(s) and len(_NAV_SEPARATORS.findall(s)) >= 2 and not _ends_terminal(s):
         return "navigation"
-    if _n_words(s) <= 6 and _PROMPT.match(key):
+    if n_words <= 6 and _PROMPT.match(key):
         return "furniture-prompt"
     return None
 
@@ -285,15 +300,16 @@ def _static_kind(s: str) -> tuple[str | None, str]:
         if n_words <= 10 and _PICTURE_CREDIT.search(s) and not _RIGHTS.search(s):
             return "credit", "credit-copyright-sign"  # "Photo: © Jane Doe", "© Getty Images"
         return "copyright", "copyright-pattern"
-    if n_words <= 14 and _CREDIT.match(s):
-        return "credit", "credit-pattern"
-    if n_words <= 12 and _is_byline(s) and not _ends_terminal(s.rstrip(".")):
-        return "byline", "byline-pattern"
-    if n_words <= 14 and _DIGIT.search(s) and _DATE_IN_LINE.search(s) and (
-        _TIMESTAMP_LEAD.match(s) or len(_DATE_IN_LINE.sub("", s).strip(" :,.-|")) <= 12
-    ):
-        return "timestamp", "timestamp-pattern"
-    rule = _furniture(s)
+    if n_words <= 14:  # (the credit, byline and timestamp patterns hold few words)
+        if _CREDIT.match(s):
+            return "credit", "credit-pattern"
+        if n_words <= 12 and _is_byline(s) and not _ends_terminal(s.rstrip(".")):
+            return "byline", "byline-pattern"
+        if _DIGIT.search(s) and _DATE_IN_LINE.search(s) and (
+            _TIMESTAMP_LEAD.match(s) or len(_DATE_IN_LINE.sub("", s).strip(" :,.-|")) <= 12
+        ):
+            return "timestamp", "timestamp-pattern"
+    rule = _furniture(s, n_words)
     if rule:
         return "boilerplate", rule
     return None, ""
