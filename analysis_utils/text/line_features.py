@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -86,10 +87,17 @@ def _key(s: str) -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
+#: bits of :func:`_char_classes`: a letter (a capital letter has 2 as well), a digit, the
+#: space " ", any white space (``str.isspace``), a navigation separator of one character
+#: (of :data:`_NAV`), a comma
+_LETTER, _CAPITAL, _DIGIT, _SPACE, _WHITE, _NAV_CHAR, _COMMA = 1, 2, 4, 8, 16, 32, 64
+
+
 @lru_cache(maxsize=1)
 def _char_classes() -> np.ndarray:
-    """For every character of the Basic Multilingual Plane: 1 letter, 2 capital letter,
-    4 digit, 8 space (bit flags), built once."""
+    """For every character of the Basic Multilingual Plane, bit flags: 1 letter, 2 capital
+    letter (1 and 2 together), 4 digit, 8 space, 16 white space, 32 a one-character
+    navigation separator, 64 a comma (the bits above); built once."""
     cls = np.zeros(0x10000, dtype=np.uint8)
     for cp in range(0x10000):
         c = chr(cp)
@@ -99,24 +107,76 @@ def _char_classes() -> np.ndarray:
             cls[cp] = 4
         elif c == " ":
             cls[cp] = 8
+        if c.isspace():
+            cls[cp] |= _WHITE
+    for c in _NAV:
+        if len(c) == 1:
+            cls[ord(c)] |= _NAV_CHAR
+    cls[ord(",")] |= _COMMA
     return cls
+
+
+#: the columns of :func:`_line_counts`
+_COUNTS = ("letters", "capitals", "digits", "spaces", "nav_chars", "commas", "long_words",
+           "long_capitalised", "astral")
+
+#: what joins the lines of a page into one string for page-wide scans: no pattern that is
+#: run over the joined lines matches it, so no match runs from one line into the next
+_JOIN = "\x00"
+
+
+def _line_counts(texts: Sequence[str], joined: str) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of characters of every line, from one numpy pass over the page, and where each
+    line starts in ``joined`` (``_JOIN.join(texts)``): an array of shape (lines,
+    len(:data:`_COUNTS`)) and the starts.
+
+    Columns: letters, capitals, digits and spaces (as :func:`char_counts`; characters beyond
+    the Basic Multilingual Plane count as none of these), one-character navigation
+    separators, commas, the words of ``str.split()`` of four characters or more that begin
+    with a letter (as :func:`_title_ratio` counts them) and those of them that begin with a
+    capital, and characters beyond the Basic Multilingual Plane."""
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    starts = np.zeros(n, dtype=np.int64)
+    starts[1:] = np.cumsum(lengths + 1)[:-1]
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    size = len(cps)
+    astral = cps > 0xFFFF
+    any_astral = bool(astral.any())
+    cls = _char_classes()[np.minimum(cps, 0xFFFF)]
+    if any_astral:
+        cls[astral] = 0
+    white = (cls & _WHITE) > 0
+    white[starts[1:] - 1] = True  # the joint ends a word as a line's end does
+    solid = np.zeros(size + 3, dtype=bool)
+    solid[:size] = ~white
+    word_start = solid[:size].copy()
+    word_start[1:] &= white[:-1]
+    long_word = word_start & solid[1 : size + 1] & solid[2 : size + 2] & solid[3 : size + 3]
+    letter = (cls & _LETTER) > 0
+    capital = (cls & _CAPITAL) > 0
+    if any_astral:  # a long word beginning beyond the Basic Multilingual Plane: ask str
+        for p in np.flatnonzero(long_word & astral).tolist():
+            c = chr(int(cps[p]))
+            letter[p], capital[p] = c.isalpha(), c.isalpha() and c.isupper()
+    long_word &= letter
+    flags = np.empty((size, len(_COUNTS)), dtype=np.int32)
+    for j, bit in enumerate((_LETTER, _CAPITAL, _DIGIT, _SPACE, _NAV_CHAR, _COMMA)):
+        np.greater(cls & bit, 0, out=flags[:, j])
+    flags[:, 6] = long_word
+    flags[:, 7] = long_word & capital
+    flags[:, 8] = astral
+    csum = np.zeros((size + 1, len(_COUNTS)), dtype=np.int64)
+    np.cumsum(flags, axis=0, out=csum[1:])
+    return (csum[starts + lengths] - csum[starts]).astype(np.float64), starts
 
 
 def char_counts(texts: Sequence[str]) -> np.ndarray:
     """Letters, capitals, digits and spaces of every line: shape (lines, 4). Characters
     beyond the Basic Multilingual Plane count as none of these."""
-    n = len(texts)
-    if not n:
+    if not len(texts):
         return np.zeros((0, 4))
-    joined = "\n".join(texts)
-    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    cls = _char_classes()[np.minimum(cps, 0xFFFF)]
-    cls[cps > 0xFFFF] = 0
-    flags = np.stack([(cls & b) > 0 for b in (1, 2, 4, 8)], axis=1).astype(np.int64)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-    starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
-    csum = np.vstack([np.zeros((1, 4), dtype=np.int64), np.cumsum(flags, axis=0)])
-    return (csum[starts + lengths] - csum[starts]).astype(np.float64)
+    return _line_counts(texts, _JOIN.join(texts))[0][:, :4]
 
 
 def tokens(s: str) -> list[str]:
@@ -125,41 +185,69 @@ def tokens(s: str) -> list[str]:
     return _TOKEN.findall(s.casefold())
 
 
+def _flat_words(words: Sequence[list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The words of all lines in one list, the line of each and the number of each line's."""
+    lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    flat = list(chain.from_iterable(words))
+    return flat, np.repeat(np.arange(len(words)), lens), lens
+
+
+def _line_of(starts: np.ndarray, positions: list[int]) -> np.ndarray:
+    """The line (index into ``starts``, the lines' starts in the joined page) of each
+    position."""
+    return np.searchsorted(starts, positions, side="right") - 1
+
+
+#: one navigation separator of several characters (the others are counted by
+#: :func:`_line_counts`)
+_NAV_LONG = re.compile(" / ")
+
+
 def own_features(
     texts: Sequence[str],
     kinds: Sequence[str | None],
     gaps: Sequence[int],
     stopwords: frozenset[str] | set[str],
     words: Sequence[list[str]] | None = None,
+    folded: Sequence[str] | None = None,
 ) -> np.ndarray:
     """The own features (:data:`OWN`) of every line: an array of shape (lines, len(OWN)).
 
     ``texts`` are the lines (stripped), ``kinds`` the kind a line rule gave each (or
     None), ``gaps`` the number of blank lines above each line (the first line's gap is
-    the blank lines before it), ``words`` the :func:`tokens` of each line (computed when
-    not given)."""
+    the blank lines before it), ``words`` the :func:`tokens` of each line and ``folded``
+    each line case-folded (both computed when not given).
+
+    Counts of characters come from one numpy pass over the page (:func:`_line_counts`);
+    patterns that look inside lines run once over the page's lines joined by
+    :data:`_JOIN`, or only on the lines that hold what they need (a digit for a date)."""
     n = len(texts)
     if not n:
         return np.zeros((0, len(OWN)))
+    if folded is None:
+        folded = [t.casefold() for t in texts]
     if words is None:
-        words = [tokens(t) for t in texts]
-    is_stop = stopwords.__contains__
-    letters, upper, digits, spaces = char_counts(texts).T
+        words = [_TOKEN.findall(f) for f in folded]
+    joined = _JOIN.join(texts)
+    counts, starts = _line_counts(texts, joined)
+    letters, upper, digits, spaces, nav, commas, long_words, long_caps, astral = counts.T
 
     def col(values) -> np.ndarray:
         return np.fromiter(values, dtype=np.float64, count=n)
 
     chars = col(map(len, texts))
-    nw = col(map(len, words))
-    stops = col(sum(map(is_stop, w)) for w in words)
+    flat, line_ids, nw_int = _flat_words(words)
+    nw = nw_int.astype(np.float64)
+    stops = np.bincount(line_ids, weights=np.fromiter(map(stopwords.__contains__, flat), dtype=np.float64,
+                                                       count=len(flat)), minlength=n)
     cores = [t.rstrip(_CLOSERS) for t in texts]
     lasts = [c[-1:] for c in cores]
     terminal = col(bool(x) and x in _TERMINAL for x in lasts)
     firsts = [t[:1] for t in texts]
-    counts: dict[str, int] = {}
-    keys = [_key(t) for t in texts]
+    counts_of: dict[str, int] = {}
+    keys = [" ".join(f.split()) for f in folded]  # (:func:`_key`)
     for k in keys:
-        counts[k] = counts.get(k, 0) + 1
+        counts_of[k] = counts_of.get(k, 0) + 1
     first = set(words[0])
     out = np.zeros((n, len(OWN)), dtype=np.float64)
     out[:, 0] = np.log1p(chars)
@@ -168,29 +256,42 @@ def own_features(
     out[:, 3] = np.log1p(stops)
     out[:, 4] = terminal
     out[:, 5] = col(x == ":" for x in lasts)
-    out[:, 6] = np.log1p(col(len(_SENTENCE_INSIDE.findall(t)) if k >= 6 else 0 for t, k in zip(texts, nw)))
+    inner = np.zeros(n)
+    found = [m.start() for m in _SENTENCE_INSIDE.finditer(joined)]
+    if found:
+        inner = np.bincount(_line_of(starts, found), minlength=n).astype(np.float64)
+        inner[nw < 6] = 0.0
+    out[:, 6] = np.log1p(inner)
     out[:, 7] = _ratio(upper, letters)
-    out[:, 8] = col(map(_title_ratio, texts))
+    out[:, 8] = _ratio(long_caps, long_words)  # (:func:`_title_ratio`)
     out[:, 9] = _ratio(digits, chars)
     out[:, 10] = _ratio(chars - letters - digits - spaces, chars)
     out[:, 11] = col(bool(f) and f in _QUOTES_OPEN for f in firsts)
-    out[:, 12] = col((bool(f) and f in _BULLETS) or _NUMBERED.match(t) is not None for f, t in zip(firsts, texts))
-    out[:, 13] = np.log1p(col(sum(t.count(x) for x in _NAV) for t in texts))
+    # (a numbered item begins with a decimal digit, which ``\d`` is)
+    out[:, 12] = col((bool(f) and f in _BULLETS) or (f.isdecimal() and _NUMBERED.match(t) is not None)
+                     for f, t in zip(firsts, texts))
+    if " / " in joined:
+        nav = nav.copy()
+        np.add.at(nav, _line_of(starts, [m.start() for m in _NAV_LONG.finditer(joined)]), 1.0)
+    out[:, 13] = np.log1p(nav)
     out[:, 14] = col("http" in t or "www." in t or "@" in t for t in texts)
     for i, kind in enumerate(kinds):
         if kind in _KIND_COLUMN:
             out[i, _KIND_COLUMN[kind]] = 1.0
-    out[:, 20] = _ratio(col(t.count(",") for t in texts), nw)
+    out[:, 20] = _ratio(commas, nw)
     out[:, 21] = np.minimum(_ratio(letters, nw), 20.0) / 10.0
     out[:, 22] = ((nw >= 8) & (terminal > 0)) | (nw >= 40)
     g = np.minimum(np.asarray(gaps[:n], dtype=np.float64), 3) / 3
     out[:, 23] = g
     out[:-1, 24] = g[1:]
     out[-1, 24] = 1.0
-    out[:, 25] = np.log1p(col(counts[k] - 1 for k in keys))
+    out[:, 25] = np.log1p(col(counts_of[k] - 1 for k in keys))
     out[1:, 26] = col((len(first.intersection(w)) / len(set(w)) if w and i else 0.0) for i, w in enumerate(words))[1:]
     out[:, 27] = col(c.endswith(("...", "…")) for c in cores)
-    out[:, 28] = col(x < 200 and _DATE.search(t) is not None for t, x in zip(texts, chars))
+    # a date needs a digit (``\d`` is a decimal digit; beyond the Basic Multilingual Plane
+    # digits are not counted, so lines with such characters are searched too)
+    for i in np.flatnonzero((chars < 200) & ((digits > 0) | (astral > 0))).tolist():
+        out[i, 28] = _DATE.search(texts[i]) is not None
     out[:, 29] = nw == 1
     return out
 
@@ -237,22 +338,30 @@ def lexicon_features(
     texts: Sequence[str], lexicon: dict[str, float], words: Sequence[list[str]] | None = None
 ) -> np.ndarray:
     """The :data:`LEXICON` features of every line: the mean, highest and lowest weight of
-    its words in ``lexicon`` (word -> log-odds of the article's text against clutter), the
-    share of its words the lexicon knows, and the mean weight over three lines each side.
-    ``words``: the :func:`tokens` of each line (computed when not given)."""
+    its words in ``lexicon`` (word -> log-odds of the article's text against clutter, a
+    finite number), the share of its words the lexicon knows, and the mean weight over
+    three lines each side. ``words``: the :func:`tokens` of each line (computed when not
+    given). The weights of the page's words are looked up in one pass and summed per line
+    in text order (as a loop over each line's words would)."""
     n = len(texts)
     out = np.zeros((n, len(LEXICON)))
-    get = lexicon.get
-    for i, s in enumerate(texts):
-        toks = words[i] if words is not None else tokens(s)
-        ws = [v for v in map(get, toks) if v is not None]
-        if ws:
-            out[i, 0] = sum(ws) / len(ws)
-            out[i, 1] = max(ws)
-            out[i, 2] = min(ws)
-            out[i, 3] = len(ws) / len(toks)
-    if n:
-        out[:, 4] = _window_mean(out[:, 0], 3)
+    if not n:
+        return out
+    if words is None:
+        words = [tokens(s) for s in texts]
+    flat, line_ids, lens = _flat_words(words)
+    weights = np.fromiter(map(lexicon.get, flat, repeat(math.nan)), dtype=np.float64, count=len(flat))
+    known = ~np.isnan(weights)
+    ids, ws = line_ids[known], weights[known]
+    if len(ws):
+        n_known = np.bincount(ids, minlength=n)
+        has = n_known > 0
+        out[has, 0] = np.bincount(ids, weights=ws, minlength=n)[has] / n_known[has]
+        first = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]]))  # (ids ascend)
+        out[ids[first], 1] = np.maximum.reduceat(ws, first)
+        out[ids[first], 2] = np.minimum.reduceat(ws, first)
+        out[has, 3] = n_known[has] / lens[has]
+    out[:, 4] = _window_mean(out[:, 0], 3)
     return out
 
 
@@ -265,8 +374,9 @@ def line_matrix(
 ) -> np.ndarray:
     """The features of every line (:func:`feature_names`): shape (lines, features).
     Without a ``lexicon`` the lexicon columns are 0."""
-    words_of = [tokens(t) for t in texts]
-    own = own_features(texts, kinds, gaps, stopwords, words_of)
+    folded = [t.casefold() for t in texts]
+    words_of = [_TOKEN.findall(f) for f in folded]  # (:func:`tokens`)
+    own = own_features(texts, kinds, gaps, stopwords, words_of, folded)
     n = len(texts)
     place = np.zeros((n, len(PLACE)))
     idx = np.arange(n)
