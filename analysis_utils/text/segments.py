@@ -84,6 +84,7 @@ one to forty words that is not prose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -162,7 +163,7 @@ COLUMNS = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int  # 1-based
     start: int  # first non-space character
@@ -175,19 +176,21 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
+    r"""The non-blank lines of ``text``, stripped (``number``: the line's 1-based number among
+    the lines that ``\r\n``, ``\r`` or ``\n`` end). One scan finds the stripped lines (a
+    run from a non-space character to the last non-space character before the line's end);
+    a line's number is one more than the line breaks before it."""
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
     out = []
-    for n, m in enumerate(_LINE_RE.finditer(text), start=1):
-        if m.start() == len(text) and m.end() == len(text):
-            if n > 1 or not text:
-                break
-        raw = m.group(0).rstrip("\r\n")
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        s = m.start() + lead
-        out.append(_Line(number=n, start=s, end=s + len(stripped), text=stripped, content_start=s))
+    for m in _CONTENT.finditer(text):
+        s = m.start()
+        out.append(_Line(bisect_right(breaks, s) + 1, s, m.end(), m.group(), None, "", False, s))
     return out
+
+
+#: a stripped line: from a non-space character to the last non-space one of its line
+_CONTENT = re.compile(r"\S(?:[^\r\n]*\S)?")
+
 
 def _headline_prefix(line: _Line, headline: str) -> int | None:
     """Length (in ``line.text``) of a leading repeat of ``headline``, else None."""
@@ -254,13 +257,18 @@ def _find_headline(lines: list[_Line], body_start: int, title: str | None,
         cands = [i for i in cands if weak[i]]
     if not cands:
         return None
-    by_first: dict[str, list[int]] = {}  # lines by their first character (as a repeat matches it)
-    for j, ln in enumerate(lines):
-        by_first.setdefault(_first_key(ln.text), []).append(j)
+    by_first: dict[str, list[int]] | None = None  # lines by their first character (as a repeat matches it)
     for i in cands:
+        if _n_words(lines[i].text) < 3:
+            continue
+        if by_first is None:
+            by_first = _lines_by_first_key(lines)
         head = lines[i].text.lstrip("#").strip()
-        if _n_words(lines[i].text) >= 3 and any(
-            j > i and _headline_prefix(lines[j], head) for j in by_first.get(_first_key(head), ())
+        k, key = _repeat_key(head)
+        if any(
+            j > i and len(lines[j].text) >= k and _fold(lines[j].text[:k]) == key
+            and _headline_prefix(lines[j], head)
+            for j in by_first.get(_first_key(head), ())
         ):
             return i
     for i in cands:
@@ -271,6 +279,31 @@ def _find_headline(lines: list[_Line], body_start: int, title: str | None,
 
 
 _FIRST_KEY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _lines_by_first_key(lines: list[_Line]) -> dict[str, list[int]]:
+    """The indices of ``lines`` by :func:`_first_key` of their text (folded once for each
+    first character)."""
+    keys: dict[str, str] = {}
+    out: dict[str, list[int]] = {}
+    for j, ln in enumerate(lines):
+        c = ln.text[:1]
+        key = keys.get(c)
+        if key is None:
+            key = keys[c] = _first_key(c)
+        out.setdefault(key, []).append(j)
+    return out
+
+
+def _repeat_key(headline: str) -> tuple[int, str]:
+    """``(k, key)``: a text can begin with a repeat of ``headline`` (:func:`_may_repeat`) only
+    when it is ``k`` characters long at least and its first ``k`` characters fold
+    (:func:`_fold`) to ``key``. Worked out once for a headline, tested for many lines."""
+    h = headline.lstrip()
+    k = 0
+    while k < 4 and k < len(h) and not h[k].isspace():
+        k += 1
+    return k, _fold(h[:k])
 
 
 def _first_key(s: str) -> str:
@@ -298,6 +331,7 @@ def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = N
         )
     h = _find_headline(lines, body_start, title, weak)
     headline_text = lines[h].text.lstrip("#").strip() if h is not None else None
+    repeat_k, repeat_key = _repeat_key(headline_text) if headline_text else (0, "")
     copyright_seen = False
     credit_next = _credit_follows(lines)
     deck_next = h + 1 if h is not None else -1
@@ -316,8 +350,8 @@ def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = N
             else:
                 ln.kind, ln.rule = "boilerplate", "before-headline"
             continue
-        if headline_text:
-            plen = _headline_prefix(ln, headline_text)
+        if headline_text and len(ln.text) >= repeat_k and _fold(ln.text[:repeat_k]) == repeat_key:
+            plen = _headline_prefix(ln, headline_text)  # (the cheap test above is its first)
             if plen is not None:
                 rest = ln.text[plen:]
                 ln.repeats_headline = True
@@ -331,7 +365,8 @@ def _classify(lines: list[_Line], title: str | None, main: list[bool] | None = N
         if credit_next[i] and _n_words(ln.text) <= 60:
             ln.kind, ln.rule = "caption", "above-credit"
             continue
-        if _TRAILING_CREDIT.search(ln.text) and _n_words(ln.text) <= 80:
+        if ln.text[-1:] in ")]" and _TRAILING_CREDIT.search(ln.text) and _n_words(ln.text) <= 80:
+            # (the pattern ends in a bracket at the end: the line is stripped)
             ln.kind, ln.rule = "caption", "trailing-credit"
             continue
         if h is not None and h < i < body_start and (main[i] or weak[i]) and deck_next == i \
