@@ -34,7 +34,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .line_rules import _CLOSERS, _TERMINAL
+from .line_rules import _CLOSERS, _TERMINAL, _word_tuple
 
 _QUOTES_OPEN = "\"“„‘'«‹「『"
 _BULLETS = "•·-–—*►▶■□●○◦→>"
@@ -183,6 +183,22 @@ def tokens(s: str) -> list[str]:
     """The words of a line as the features count them: runs of letters and digits (joined
     by an apostrophe or a hyphen), case-folded."""
     return _TOKEN.findall(s.casefold())
+
+
+def _page_tokens(texts: Sequence[str], folded: Sequence[str]) -> list[list[str]]:
+    """The :func:`tokens` of every line (``folded``: each line case-folded). For a line in
+    ASCII they are its words (:func:`~analysis_utils.text.line_rules._word_tuple`, which the
+    line rules have mostly found already) in lower case: case-folding ASCII lowers it and
+    changes no character's being a letter, a digit or neither, so the pattern matches the
+    same runs."""
+    out = []
+    for t, f in zip(texts, folded):
+        if t.isascii():
+            w = _word_tuple(t)
+            out.append(" ".join(w).lower().split(" ") if w else [])
+        else:
+            out.append(_TOKEN.findall(f))
+    return out
 
 
 def _flat_words(words: Sequence[list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -375,7 +391,7 @@ def line_matrix(
     """The features of every line (:func:`feature_names`): shape (lines, features).
     Without a ``lexicon`` the lexicon columns are 0."""
     folded = [t.casefold() for t in texts]
-    words_of = [_TOKEN.findall(f) for f in folded]  # (:func:`tokens`)
+    words_of = _page_tokens(texts, folded)
     own = own_features(texts, kinds, gaps, stopwords, words_of, folded)
     n = len(texts)
     place = np.zeros((n, len(PLACE)))

@@ -256,12 +256,14 @@ _NAV_CHAR = re.compile("[|•·›»>/]")
 
 
 def _may_be_copyright(s: str) -> bool:
-    """Can :data:`_COPYRIGHT` match ``s``? Each of its phrases holds one of these pieces,
-    of letters without other case-insensitive matches than their capitals."""
+    """Can :data:`_COPYRIGHT` match ``s``? Each of its phrases holds one of these pieces
+    ("(c)", "co*pyr*ight", "all rights rese*rved*", "*unauth*ori[sz]ed reproduction"), of
+    letters without other case-insensitive matches than their capitals; the pieces are
+    rare in running text ("ght" and "thor", which "right" and "author" hold, are not)."""
     if "©" in s or "무단" in s or "재배포" in s or "版权所有" in s or "無断転載" in s:
         return True
     low = s.lower()
-    return "(c" in low or "pyr" in low or "ght" in low or "thor" in low
+    return "(c" in low or "pyr" in low or "rved" in low or "unauth" in low
 
 
 def _furniture(s: str, n_words: int | None = None) -> str | None:
@@ -278,7 +280,7 @@ def _furniture(s: str, n_words: int | None = None) -> str | None:
         key = _phrase_key(s)
         if not key:
             return "no-letters"
-    if not any(ch.isalpha() for ch in s):
+    if not (s[:1].isalpha() or any(ch.isalpha() for ch in s)):
         return "no-letters"
     if key in FURNITURE_PHRASES:
         return "furniture-phrase"

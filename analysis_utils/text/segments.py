@@ -84,14 +84,13 @@ one to forty words that is not prose.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
 from ..errors import InputTypeError
-from .line_features import gaps_of
+from .line_features import gaps_of  # noqa: F401  (kept importable from here)
 from .line_model import load_model, main_probabilities
 from .line_rules import (  # noqa: F401  (kept importable from here)
     AGENCIES,
@@ -179,12 +178,18 @@ def _lines(text: str) -> list[_Line]:
     r"""The non-blank lines of ``text``, stripped (``number``: the line's 1-based number among
     the lines that ``\r\n``, ``\r`` or ``\n`` end). One scan finds the stripped lines (a
     run from a non-space character to the last non-space character before the line's end);
-    a line's number is one more than the line breaks before it."""
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    a line's number is one more than the line breaks before it (counted from the line
+    before)."""
     out = []
+    cr = "\r" in text
+    number, pos = 1, 0
     for m in _CONTENT.finditer(text):
         s = m.start()
-        out.append(_Line(bisect_right(breaks, s) + 1, s, m.end(), m.group(), None, "", False, s))
+        number += text.count("\n", pos, s)  # (a line ends with neither "\r" nor "\n")
+        if cr:
+            number += text.count("\r", pos, s) - text.count("\r\n", pos, s)
+        pos = m.end()
+        out.append(_Line(number, s, pos, m.group(), None, "", False, s))
     return out
 
 
@@ -580,8 +585,23 @@ def _main_probabilities(text: str, lines: list[_Line], model) -> list[float]:
     """The line model's probability that each line is the article's own text."""
     if not lines:
         return []
-    gaps = gaps_of(text, [(ln.start, ln.end) for ln in lines])
+    gaps = _gaps(lines)
     return main_probabilities([ln.text for ln in lines], [ln.kind for ln in lines], gaps, model).tolist()
+
+
+def _gaps(lines: list[_Line]) -> list[int]:
+    """The blank lines above each line (:func:`~.line_features.gaps_of` of the lines' spans),
+    from the lines' numbers: the line breaks before the first line, the lines between a line
+    and the last line of the one before (a joined line ends on the line of its last part)."""
+    out = []
+    last = 0
+    for ln in lines:
+        out.append(ln.number - last - 1 if last else ln.number - 1)
+        t = ln.text
+        last = ln.number
+        if "\n" in t or "\r" in t:  # a hard-wrapped paragraph
+            last += t.count("\n") + t.count("\r") - t.count("\r\n")
+    return out
 
 
 def page_warnings(text: str, rows: list[SegmentRow]) -> list[str]:
