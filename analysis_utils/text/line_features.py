@@ -160,15 +160,19 @@ def _line_counts(texts: Sequence[str], joined: str) -> tuple[np.ndarray, np.ndar
             c = chr(int(cps[p]))
             letter[p], capital[p] = c.isalpha(), c.isalpha() and c.isupper()
     long_word &= letter
-    flags = np.empty((size, len(_COUNTS)), dtype=np.int32)
-    for j, bit in enumerate((_LETTER, _CAPITAL, _DIGIT, _SPACE, _NAV_CHAR, _COMMA)):
-        np.greater(cls & bit, 0, out=flags[:, j])
-    flags[:, 6] = long_word
-    flags[:, 7] = long_word & capital
-    flags[:, 8] = astral
-    csum = np.zeros((size + 1, len(_COUNTS)), dtype=np.int64)
-    np.cumsum(flags, axis=0, out=csum[1:])
-    return (csum[starts + lengths] - csum[starts]).astype(np.float64), starts
+    # one row per character (and a last row of zeros, where an empty last line starts); the
+    # joints between lines have no flag, so the sums from one line's start to the next
+    # line's start are the line's
+    flags = np.zeros((size + 1, len(_COUNTS)), dtype=np.uint8)
+    np.greater(cls[:, None] & _BITS, 0, out=flags[:size, :6])
+    flags[:size, 6] = long_word
+    flags[:size, 7] = long_word & capital
+    flags[:size, 8] = astral
+    return np.add.reduceat(flags, starts, axis=0, dtype=np.int64).astype(np.float64), starts
+
+
+#: the bits of the first six columns of :func:`_line_counts`
+_BITS = np.array([_LETTER, _CAPITAL, _DIGIT, _SPACE, _NAV_CHAR, _COMMA], dtype=np.uint8)
 
 
 def char_counts(texts: Sequence[str]) -> np.ndarray:

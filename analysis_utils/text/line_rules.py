@@ -175,7 +175,7 @@ _KEY_SPACE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_KEY_
 def _phrase_key(s: str) -> str:
     # every run of punctuation, "_" and whitespace becomes one space (the same as
     # replacing each punctuation mark and "_" by a space, then collapsing spaces)
-    t = _KEY_SPACE_RE.sub(" ", s)
+    t = s.translate(_KEY_SPACES)  # (each such character a space: split() joins the runs)
     if t.isascii():  # letters, digits and spaces: NFKC changes nothing, casefold is lower
         return " ".join(t.lower().split())
     s = unicodedata.normalize("NFKC", s).casefold()
