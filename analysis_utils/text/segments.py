@@ -596,7 +596,7 @@ def _gaps(lines: list[_Line]) -> list[int]:
     out = []
     last = 0
     for ln in lines:
-        out.append(ln.number - last - 1 if last else ln.number - 1)
+        out.append(ln.number - last - 1)  # (before the first line: its number - 1)
         t = ln.text
         last = ln.number
         if "\n" in t or "\r" in t:  # a hard-wrapped paragraph
