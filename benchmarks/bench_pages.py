@@ -26,7 +26,7 @@ import sys
 import time
 import warnings
 
-from pages_data import ROOT, Score, load_pages
+from pages_data import ROOT, Score, load_pages, norm
 
 sys.path.insert(0, str(ROOT))
 
@@ -40,8 +40,9 @@ def body_of(doc) -> str:
     return "\n".join(doc.text[s:e] for k, s, e, *_ in doc.segment_rows if k == "body")
 
 
-def kit_body(source, path: str, scores, failures, no_body, page) -> None:
-    """Score the kit's body of ``source`` (a path or HTML bytes) on ``page`` for ``path``."""
+def kit_body(source, path: str, scores, failures, no_body, page) -> str:
+    """Score the kit's body of ``source`` (a path or HTML bytes) on ``page`` for ``path``;
+    returns the body."""
     try:
         body = body_of(load_article(source))
     except ArticleError:
@@ -49,6 +50,13 @@ def kit_body(source, path: str, scores, failures, no_body, page) -> None:
         body = ""
     no_body[path] += not body.strip()
     scores[path].add(page, body)
+    return body
+
+
+def found(page, body: str) -> int:
+    """How many of the page's ``with`` snippets ``body`` holds."""
+    b = norm(body)
+    return sum(norm(s) in b for s in page.with_)
 
 
 def main() -> None:
@@ -64,13 +72,14 @@ def main() -> None:
     failures = {p: 0 for p in paths}
     no_body = {p: 0 for p in paths}
     warnings.simplefilter("ignore")
+    below = above = lost = 0
     for page in pages:
         if "text" in paths:
             kit_body(page.text_path, "text", scores, failures, no_body, page)
         if "html" in paths or "trafilatura" in paths:
             html = page.html_bytes()
         if "html" in paths:
-            kit_body(html, "html", scores, failures, no_body, page)
+            kit_html = kit_body(html, "html", scores, failures, no_body, page)
         if "trafilatura" in paths:
             import trafilatura
 
@@ -82,10 +91,18 @@ def main() -> None:
                     body = ""
             no_body["trafilatura"] += not body.strip()
             scores["trafilatura"].add(page, body)
+            if "html" in paths:  # the kit's HTML recall against trafilatura's, page by page
+                gap = found(page, body) - found(page, kit_html)
+                below += gap > 0
+                lost += max(gap, 0)
+                above += gap < 0
     print(f"{args.split} part: {len(pages)} pages, "
           f"{sum(len(p.with_) for p in pages)} 'with' and {sum(len(p.without) for p in pages)} 'without' snippets")
     for p in paths:
         print(f"  {p:12s} {scores[p]}   errors {failures[p]}, pages without body {no_body[p]}")
+    if "html" in paths and "trafilatura" in paths:
+        print(f"  pages where the kit's HTML body holds fewer 'with' snippets than trafilatura's: {below} "
+              f"({lost} snippets), more: {above}")
     if "text" in paths and not args.no_speed:
         texts = [page.text() for page in pages]
         best = float("inf")
