@@ -85,8 +85,9 @@ Two more columns from :func:`find_quotes_in_article` (the actor registry)
 Paragraphs and headlines
 ------------------------
 Paragraphs are the document's (:mod:`analysis_utils.text.paragraphs`, the one place
-that decides them): for an article, its non-blank segments, headline and deck lines
-being ``headline``/``subheadline`` segments, and credits, bylines, copyright lines and
+that decides them): for an article, its non-blank segments, headline lines being
+``headline``/``subheadline`` segments and crossheads (``body`` segments whose rule is one
+of :data:`~analysis_utils.text.paragraphs.HEADING_RULES`), and credits, bylines, copyright lines and
 page furniture skipped; for a plain text given to :func:`find_quotes`, its lines (a
 hard-wrapped line that runs on joins the next), with title-like lines above the first
 paragraph of prose, a one-line first paragraph, or a short Title-Case crosshead as
