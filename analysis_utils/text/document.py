@@ -102,7 +102,8 @@ class Document:
             from .paragraphs import plain_segment_rows
 
             return plain_segment_rows(self.text)
-        from .segments import block_segment_rows, segment_rows
+        from .html_blocks import block_segment_rows
+        from .segments import segment_rows
 
         if self.meta.get("html_blocks"):  # the typed blocks of an HTML page (html_blocks)
             return block_segment_rows(self.text, self.meta["html_blocks"], self.meta.get("title"))

@@ -25,7 +25,7 @@ Blocks are JSON-friendly lists ``[start, end, kind, rule]``: offsets into the te
 exclusive) and the rule that gave the kind (``"html-<element>"``, ``"html-crosshead"``,
 ``"html-links"``, ``"html-head-without-text"``, ``"html-title"`` or the name of a line
 rule). The loader keeps them in ``Document.meta["html_blocks"]``;
-:func:`analysis_utils.text.segments.block_segment_rows` makes them the segments.
+:func:`block_segment_rows` makes them the segments.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from .line_rules import _ends_terminal, _n_words, _norm, _static_kind, is_prose
-from .segments import CROSSHEAD_KIND
+from .segments import CROSSHEAD_KIND, KINDS, SegmentRow, segment_rows
 
 #: the kind of a crosshead (:data:`analysis_utils.text.segments.CROSSHEAD_KIND`: ``body``,
 #: as the plain-text segmenter types one); the rule ``"html-crosshead"`` marks it as a
@@ -265,3 +265,24 @@ def _clean(raw: str) -> str:
     dropped."""
     lines = (_SPACE_RUN.sub(" ", ln).strip() for ln in raw.split("\n"))
     return "\n".join(ln for ln in lines if ln)
+
+
+def block_segment_rows(text: str, blocks: object, title: str | None = None) -> list[SegmentRow]:
+    """Segment tuples (as :func:`.segments.segment_rows`) of blocks ``[start, end, kind]`` or ``[start,
+    end, kind, rule]``: one per block (rule ``"html-block"`` when none), ``blank`` whitespace
+    between. Blocks out of order, overlapping, off the text, of an unknown kind or with text
+    between them: ``segment_rows(text, title)``."""
+    rows: list[SegmentRow] = []
+    pos = 0
+    for b in blocks if isinstance(blocks, (list, tuple)) else [None]:
+        if not (isinstance(b, (list, tuple)) and len(b) in (3, 4) and type(b[0]) is type(b[1]) is int
+                and b[2] in KINDS and b[2] != "blank" and isinstance(b[-1], str)
+                and pos <= b[0] < b[1] <= len(text) and not text[pos : b[0]].strip()):
+            return segment_rows(text, title)
+        if b[0] > pos:
+            rows.append(("blank", pos, b[0], False, pos, "whitespace"))
+        rows.append((b[2], b[0], b[1], False, b[0], b[3] if len(b) > 3 else "html-block"))
+        pos = b[1]
+    if text[pos:].strip():
+        return segment_rows(text, title)
+    return rows + ([("blank", pos, len(text), False, pos, "whitespace")] if pos < len(text) else [])

@@ -675,22 +675,3 @@ def kind_summary(segments: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- segments of typed blocks: Document.meta["html_blocks"] (see .html_blocks) ------------
-def block_segment_rows(text: str, blocks: object, title: str | None = None) -> list[SegmentRow]:
-    """Segment tuples (as :func:`segment_rows`) of blocks ``[start, end, kind]`` or ``[start,
-    end, kind, rule]``: one per block (rule ``"html-block"`` when none), ``blank`` whitespace
-    between. Blocks out of order, overlapping, off the text, of an unknown kind or with text
-    between them: ``segment_rows(text, title)``."""
-    rows: list[SegmentRow] = []
-    pos = 0
-    for b in blocks if isinstance(blocks, (list, tuple)) else [None]:
-        if not (isinstance(b, (list, tuple)) and len(b) in (3, 4) and type(b[0]) is type(b[1]) is int
-                and b[2] in KINDS and b[2] != "blank" and isinstance(b[-1], str)
-                and pos <= b[0] < b[1] <= len(text) and not text[pos : b[0]].strip()):
-            return segment_rows(text, title)
-        if b[0] > pos:
-            rows.append(("blank", pos, b[0], False, pos, "whitespace"))
-        rows.append((b[2], b[0], b[1], False, b[0], b[3] if len(b) > 3 else "html-block"))
-        pos = b[1]
-    if text[pos:].strip():
-        return segment_rows(text, title)
-    return rows + ([("blank", pos, len(text), False, pos, "whitespace")] if pos < len(text) else [])

@@ -1,6 +1,6 @@
 """Tests for analysis_utils.text.html_blocks: an HTML page as typed blocks (trafilatura's
 XML tree → article text + ``meta["html_blocks"]``), and their segments
-(:func:`analysis_utils.text.segments.block_segment_rows`, ``Document.segment_rows``)."""
+(:func:`analysis_utils.text.html_blocks.block_segment_rows`, ``Document.segment_rows``)."""
 from __future__ import annotations
 
 import json
@@ -12,9 +12,9 @@ from lxml import etree
 from analysis_utils.errors import EmptyArticle
 from analysis_utils.text import html_blocks
 from analysis_utils.text.document import Document
-from analysis_utils.text.html_blocks import page_blocks
+from analysis_utils.text.html_blocks import block_segment_rows, page_blocks
 from analysis_utils.text.loading import load_article
-from analysis_utils.text.segments import KINDS, block_segment_rows, segment_rows
+from analysis_utils.text.segments import KINDS, segment_rows
 
 TITLE = "Ships dock at Busan as trade talks resume"
 #: the article's own paragraphs: each must come out as body
