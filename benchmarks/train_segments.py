@@ -61,9 +61,9 @@ sys.path.insert(0, str(ROOT))
 from analysis_utils.text import line_model as lm  # noqa: E402
 from analysis_utils.text.decoding import _quiet_logs  # noqa: E402
 from analysis_utils.text.line_features import (  # noqa: E402
-    LEXICON, feature_names, gaps_of, lexicon_features, line_matrix, tokens,
+    LEXICON, feature_names, lexicon_features, line_matrix, tokens,
 )
-from analysis_utils.text.segments import page_lines, segment_rows  # noqa: E402
+from analysis_utils.text.segments import line_gaps, page_lines, segment_rows  # noqa: E402
 
 OUT = ROOT / "analysis_utils" / "models" / "line_model.json"
 GOLD_WEIGHT = 10.0
@@ -106,7 +106,7 @@ def page_units(text: str):
     lines = page_lines(text)
     texts = [ln.text for ln in lines]
     kinds = [ln.kind for ln in lines]
-    gaps = gaps_of(text, [(ln.start, ln.end) for ln in lines])
+    gaps = line_gaps(lines)
     return lines, texts, kinds, gaps
 
 

@@ -627,12 +627,12 @@ def decode_bytes(data: bytes, source: object | None = None, *, hint: str | None 
         if b"\x00" in data:
             enc = _nul_pattern_encoding(data)
             text = _try_decode(data, enc) if enc else None
-            if text is None and data.count(0) * _STRAY_NUL_SHARE <= len(data):
-                pass  # a few stray NUL bytes in a long text (a page a server padded): decoded below, kept
-            elif text is None:
+            if text is None and data.count(0) * _STRAY_NUL_SHARE > len(data):
                 raise BinaryContent(
                     f"binary content: {data.count(0)} NUL byte(s), not text", source
                 )
+            # (else a few stray NUL bytes in a long text, a page a server padded: decoded
+            # below, and kept)
             encoding = enc  # type: ignore[assignment]
     if text is None:
         text = _try_decode(data, "utf-8")

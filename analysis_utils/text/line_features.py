@@ -30,7 +30,7 @@ import math
 import re
 from functools import lru_cache
 from itertools import chain, repeat
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -444,16 +444,3 @@ def line_matrix(
         parts.append(shifted)
     parts.append(lexicon_features(texts, lexicon, words_of) if lexicon else np.zeros((n, len(LEXICON))))
     return np.hstack(parts)
-
-
-def gaps_of(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
-    """Blank lines above each span ``(start, end)`` of ``text`` (the spans in order; for
-    the first span, the line breaks before it)."""
-    out = []
-    pos = 0
-    for a, b in spans:
-        between = text[pos:a]
-        nl = between.count("\n") + between.count("\r") - between.count("\r\n")
-        out.append(max(nl - 1, 0) if pos else nl)
-        pos = b
-    return out

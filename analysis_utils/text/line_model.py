@@ -156,7 +156,7 @@ def main_probabilities(
     """The probability that each line is the article's own text (see the module docstring).
 
     ``texts``: the lines, stripped; ``kinds``: the kind a line rule gave each (or None);
-    ``gaps``: blank lines above each line (:func:`~analysis_utils.text.line_features.gaps_of`)."""
+    ``gaps``: blank lines above each line (:func:`~analysis_utils.text.segments.line_gaps`)."""
     model = model or load_model()
     if not len(texts):
         return np.zeros(0)

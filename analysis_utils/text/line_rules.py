@@ -150,7 +150,6 @@ _NORM_TABLE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 _SPACES = re.compile(r"\s+")
 _NON_WORD_RUN = re.compile(r"[\W_]+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SEVERAL = re.compile(r"(?<!\.)[a-z]{2,}[.!?][\"'”’]?\s+[A-Z]")
 _PROMPT = re.compile(r"^(?:share|follow|join|subscribe|sign up|download)\b")
 _QUOTE_1 = re.compile(r"['’‘]")

@@ -90,7 +90,6 @@ from functools import lru_cache
 import pandas as pd
 
 from ..errors import InputTypeError
-from .line_features import gaps_of  # noqa: F401  (kept importable from here)
 from .line_model import load_model, main_probabilities
 from .line_rules import (  # noqa: F401  (kept importable from here)
     AGENCIES,
@@ -102,7 +101,6 @@ from .line_rules import (  # noqa: F401  (kept importable from here)
     _FUNCTION_WORDS,
     _IDENTIFIER,
     _KEY_SPACES,
-    _LINE_RE,
     _LONGEST_PHRASE,
     _MARKUP_REMNANT,
     _MONTH,
@@ -585,22 +583,19 @@ def _main_probabilities(text: str, lines: list[_Line], model) -> list[float]:
     """The line model's probability that each line is the article's own text."""
     if not lines:
         return []
-    gaps = _gaps(lines)
+    gaps = line_gaps(lines)
     return main_probabilities([ln.text for ln in lines], [ln.kind for ln in lines], gaps, model).tolist()
 
 
-def _gaps(lines: list[_Line]) -> list[int]:
-    """The blank lines above each line (:func:`~.line_features.gaps_of` of the lines' spans),
+def line_gaps(lines: list[_Line]) -> list[int]:
+    """The blank lines above each line of :func:`page_lines` (a feature of the line model),
     from the lines' numbers: the line breaks before the first line, the lines between a line
     and the last line of the one before (a joined line ends on the line of its last part)."""
     out = []
     last = 0
     for ln in lines:
         out.append(ln.number - last - 1)  # (before the first line: its number - 1)
-        t = ln.text
-        last = ln.number
-        if "\n" in t or "\r" in t:  # a hard-wrapped paragraph
-            last += t.count("\n") + t.count("\r") - t.count("\r\n")
+        last = _last_line(ln)
     return out
 
 
@@ -672,6 +667,3 @@ def kind_summary(segments: pd.DataFrame) -> pd.DataFrame:
     g = st.groupby("kind").agg(segments=("segment_id", "size"), chars=("chars", "sum"), words=("words", "sum"))
     order = [k for k in KINDS if k in g.index]
     return g.loc[order].reset_index()
-
-
-# --- segments of typed blocks: Document.meta["html_blocks"] (see .html_blocks) ------------

@@ -4,13 +4,14 @@ cheap tests before a headline repeat and a byline role."""
 from __future__ import annotations
 
 import random
+import re
 
 from analysis_utils.text.line_features import (
-    _JOIN, _flat_words, _line_counts, _line_of, _page_tokens, _title_ratio, gaps_of, tokens,
+    _JOIN, _flat_words, _line_counts, _line_of, _page_tokens, _title_ratio, tokens,
 )
 from analysis_utils.text.line_rules import _BYLINE_END, _may_end_in_role
 from analysis_utils.text.segments import (
-    _LINE_RE, _first_key, _fold, _gaps, _lines, _lines_by_first_key, _may_repeat, _repeat_key, page_lines,
+    _first_key, _fold, _lines, _lines_by_first_key, _may_repeat, _repeat_key, line_gaps, page_lines,
 )
 
 _PIECES = ["a", "Bc", " ", "\t", "\r", "\n", "\r\n", "\x1c", "\u2028", "\x85", "\xa0", "\x0b", "é", "İ",
@@ -21,6 +22,21 @@ def _texts(seed: int, n: int, size: int = 12):
     rng = random.Random(seed)
     for _ in range(n):
         yield "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, size)))
+
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")  # a line and its line break, as the segmenter read them before
+
+
+def _plain_gaps(text: str, spans) -> list[int]:
+    """Blank lines above each span (for the first, the line breaks before it), from the text."""
+    out = []
+    pos = 0
+    for a, b in spans:
+        between = text[pos:a]
+        nl = between.count("\n") + between.count("\r") - between.count("\r\n")
+        out.append(max(nl - 1, 0) if pos else nl)
+        pos = b
+    return out
 
 
 def _plain_lines(text: str) -> list[tuple]:
@@ -41,7 +57,7 @@ def test_lines_and_gaps_are_those_of_the_plain_code():
     for text in _texts(1, 4000):
         assert [(ln.number, ln.start, ln.end, ln.text, ln.content_start) for ln in _lines(text)] == _plain_lines(text)
         lines = page_lines(text)
-        assert _gaps(lines) == gaps_of(text, [(ln.start, ln.end) for ln in lines]), repr(text)
+        assert line_gaps(lines) == _plain_gaps(text, [(ln.start, ln.end) for ln in lines]), repr(text)
 
 
 def test_line_counts_count_as_str_does():
